@@ -1,0 +1,27 @@
+"""kgbuild: news articles in, validated RDF knowledge graphs out.
+
+Who did what (events, actors, places, times), who said what (claims), and according
+to whom (sources and their chains, anonymous ones included).
+
+>>> from kgbuild import build
+>>> result = build(["examples/seed-article.txt"])  # doctest: +SKIP
+>>> result.conforms  # doctest: +SKIP
+True
+"""
+
+from __future__ import annotations
+
+from kgbuild.config import Settings, load_settings
+from kgbuild.errors import InputError, KgbuildError, ModelError, NotConformingError, StoreError, UsageError
+from kgbuild.ingest import read_documents
+from kgbuild.mapping import to_graph
+from kgbuild.pipeline import BuildResult, build, build_text, extract
+from kgbuild.serialize import Format, serialize, write_graphs
+from kgbuild.validate import ValidationReport, validate_graph
+
+__version__ = "0.1.0"
+__all__ = [
+    "BuildResult", "Format", "InputError", "KgbuildError", "ModelError", "NotConformingError", "Settings",
+    "StoreError", "UsageError", "ValidationReport", "build", "build_text", "extract", "load_settings",
+    "read_documents", "serialize", "to_graph", "validate_graph", "write_graphs", "__version__",
+]

@@ -1,0 +1,5 @@
+"""``python -m kgbuild``."""
+
+from kgbuild.cli import main
+
+main()

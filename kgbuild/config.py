@@ -1,0 +1,80 @@
+"""Settings for a build: defaults, overridden by a TOML file, overridden by CLI options.
+
+A config file is TOML with a ``[kgbuild]`` table (or a ``pyproject.toml`` with
+``[tool.kgbuild]``), e.g.::
+
+    [kgbuild]
+    model = "en_core_web_trf"
+    base_iri = "https://example.org/news/"
+    publisher = "The-News"
+
+The environment variable ``KGBUILD_MODEL`` sets the model when neither a file nor
+an option does.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+from kgbuild.errors import InputError, UsageError
+from kgbuild.iris import DEFAULT_BASE, check_base
+from kgbuild.nlp.pipeline import DEFAULT_MODEL
+
+__all__ = ["Settings", "load_settings"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str = DEFAULT_MODEL
+    base_iri: str = DEFAULT_BASE
+    shapes: Path | None = None  # None: kgbuild's own shapes
+    published: str | None = None
+    publisher: str | None = None
+    encoding: str = "utf-8"
+    lenient: bool = False
+    max_chars: int = 2_000_000
+    patterns: tuple[Path, ...] = field(default=())  # extra EntityRuler pattern files
+    event_lexicon: Path | None = None  # extra event trigger lexicon
+    knowledge_base: Path | None = None  # label -> IRI file for people and organisations
+    validate: bool = True
+
+    def with_overrides(self, **values: object) -> Settings:
+        """A copy with every non-None value applied."""
+        known = {f.name for f in fields(self)}
+        unknown = set(values) - known
+        if unknown:
+            raise UsageError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        updates = {k: v for k, v in values.items() if v is not None and v != ()}
+        if "base_iri" in updates:
+            updates["base_iri"] = check_base(str(updates["base_iri"]))
+        for name in ("shapes", "event_lexicon", "knowledge_base"):
+            if name in updates:
+                updates[name] = Path(str(updates[name]))
+        if "patterns" in updates:
+            updates["patterns"] = tuple(Path(str(p)) for p in updates["patterns"])  # type: ignore[union-attr]
+        return replace(self, **updates)
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Defaults, then ``KGBUILD_MODEL``, then the config file if given."""
+    settings = Settings()
+    if os.environ.get("KGBUILD_MODEL"):
+        settings = settings.with_overrides(model=os.environ["KGBUILD_MODEL"])
+    if path is None:
+        return settings
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(f"cannot read config: {exc.strerror}", path=str(path)) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"bad TOML: {exc}", path=str(path)) from None
+    table = data.get("kgbuild") or data.get("tool", {}).get("kgbuild") or {}
+    if not isinstance(table, dict):
+        raise InputError("[kgbuild] must be a table", path=str(path))
+    try:
+        return settings.with_overrides(**table)
+    except UsageError as exc:
+        raise InputError(str(exc), path=str(path)) from None

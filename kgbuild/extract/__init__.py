@@ -1,0 +1,37 @@
+"""spaCy ``Doc`` -> model objects. The only stage that sees spaCy; it never sees rdflib.
+
+Order matters: actors first (everything else resolves to them), then time
+expressions, events, and claims (which link to the actors and events they are about).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kgbuild.extract.actors import find_actors
+from kgbuild.extract.claims import find_claims
+from kgbuild.extract.events import find_events
+from kgbuild.extract.table import ActorTable
+from kgbuild.extract.timex import find_times
+from kgbuild.model import Document, Extraction
+
+__all__ = ["extract_document", "ActorTable"]
+
+
+def extract_document(sdoc: Doc, document: Document) -> Extraction:
+    """Extract actors, times, events, claims and sources from one parsed document."""
+    table = ActorTable(document.id)
+    publisher = find_actors(sdoc, document, table)
+    times = find_times(sdoc, document)
+    events = find_events(sdoc, document, table, times)
+    found = find_claims(sdoc, document, table, events)
+    return Extraction(
+        document=document,
+        actors=table.freeze(),
+        events=tuple(events),
+        claims=tuple(found.claims),
+        times=tuple(times),
+        non_responses=tuple(found.non_responses),
+        sources=tuple(found.header_sources),
+        publisher=publisher,
+    )

@@ -1,0 +1,219 @@
+"""Plain, frozen dataclasses that extraction produces and mapping consumes.
+
+Nothing here knows spaCy or rdflib: this is the seam between the two halves of the
+pipeline. Every object that comes from the text carries character offsets into
+``Document.text`` (``start`` inclusive, ``end`` exclusive).
+
+Identifiers (``key`` fields) are plain strings, unique within one ``Extraction``;
+mapping turns them into IRIs. Actors that are named (persons, organisations,
+places) have document-independent keys so that several documents share one node.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+__all__ = [
+    "ActorKind",
+    "Actor",
+    "Claim",
+    "Document",
+    "Event",
+    "EventKind",
+    "Extraction",
+    "Mention",
+    "Modality",
+    "NonResponse",
+    "Participant",
+    "QuoteType",
+    "Role",
+    "TimeExpression",
+]
+
+
+class ActorKind(str, Enum):
+    """The coarse kind of an actor; the ontology has one class per kind."""
+
+    PERSON = "Person"
+    ORGANIZATION = "Organization"
+    GPE = "GPE"
+    LOCATION = "Location"
+    GROUP = "Group"
+    OTHER = "Other"
+
+
+class EventKind(str, Enum):
+    """The event taxonomy; values are the ontology's class local names."""
+
+    EVENT = "Event"
+    CONFLICT = "ConflictEvent"
+    ATTACK = "Attack"
+    INVASION = "Invasion"
+    OCCUPATION = "Occupation"
+    ANNEXATION = "Annexation"
+    MOVEMENT = "MovementEvent"
+    WITHDRAWAL = "Withdrawal"
+    TRANSFER = "TerritorialTransfer"
+    MEETING = "MeetingEvent"
+    NEGOTIATION = "Negotiation"
+    SUMMIT = "Summit"
+    AGREEMENT = "AgreementEvent"
+    CEASEFIRE = "Ceasefire"
+    STATEMENT = "StatementEvent"
+    SCHEDULE_CHANGE = "ScheduleChange"
+    ECONOMIC = "EconomicEvent"
+    DISASTER = "DisasterEvent"
+    ELECTION = "ElectionEvent"
+    LEGAL = "LegalEvent"
+    DEATH = "DeathEvent"
+    CONTEST = "ContestEvent"
+
+
+class Modality(str, Enum):
+    """Whether an event is said to have happened, or only planned, possible or demanded."""
+
+    ASSERTED = "asserted"
+    PLANNED = "planned"
+    HYPOTHETICAL = "hypothetical"
+    DEMANDED = "demanded"
+
+
+class Role(str, Enum):
+    """The role of a participant in an event."""
+
+    AGENT = "agent"
+    PATIENT = "patient"
+    PLACE = "place"
+    INSTRUMENT = "instrument"
+    PARTICIPANT = "participant"
+
+
+class QuoteType(str, Enum):
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    MIXED = "mixed"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One news article. ``text`` is the whole text, headline included."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO 8601 date, YYYY-MM-DD
+    publisher: str | None = None
+    origin: str | None = None  # file path or "<stdin>", for messages
+
+
+@dataclass(frozen=True, order=True)
+class Mention:
+    """A span of the document text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A person, organisation, place, group or anonymous source.
+
+    ``key`` is stable: named actors use their normalised name and kind so that the
+    same actor in several documents is one node; anonymous sources and groups are
+    keyed within their document.
+    """
+
+    key: str
+    name: str
+    kind: ActorKind
+    mentions: tuple[Mention, ...] = ()
+    titles: tuple[str, ...] = ()  # "President", kept as roles
+    same_as: tuple[str, ...] = ()  # external IRIs (Wikidata, GeoNames)
+    country_code: str | None = None  # ISO 3166-1 alpha-2 or ISO 3166-2
+    stands_for: str | None = None  # metonymy: key of the actor it stands for
+    affiliation: str | None = None  # key of an actor it belongs to
+    anonymous: bool = False
+    description: str | None = None  # "a diplomat involved in the talks"
+    source_role: str | None = None  # "diplomat", "official"
+    number: str | None = None  # "two", "several"
+    qualifier: str | None = None  # "familiar with the talks"
+    document: str | None = None  # id of the document for document-scoped actors
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time expression; ``value`` / ``begin`` / ``end`` are ISO dates when resolved."""
+
+    key: str
+    mention: Mention
+    value: str | None = None
+    begin: str | None = None
+    end: str | None = None
+
+
+@dataclass(frozen=True)
+class Participant:
+    actor: str  # actor key
+    role: Role
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happens, with the mentions that denote it."""
+
+    key: str
+    kind: EventKind
+    triggers: tuple[Mention, ...]
+    lemma: str
+    participants: tuple[Participant, ...] = ()
+    times: tuple[str, ...] = ()  # TimeExpression keys
+    instruments: tuple[str, ...] = ()  # free text ("long-range drone strikes")
+    negated: bool = False
+    modality: Modality = Modality.ASSERTED
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What somebody is reported to have said, and through whom."""
+
+    key: str
+    content: Mention  # the proposition, without the attribution frame
+    cue: Mention  # reporting verb or phrase
+    cue_lemma: str
+    speaker: str  # actor key of the (resolved) source
+    speaker_mention: Mention | None = None  # words that introduce the speaker here
+    reported_by: tuple[str, ...] = ()  # actor keys of the reporting chain, outermost first
+    quote_type: QuoteType = QuoteType.INDIRECT
+    negated: bool = False
+    hedges: tuple[str, ...] = ()  # "would", "might", "a 20% chance"
+    about_actors: tuple[str, ...] = ()
+    about_events: tuple[str, ...] = ()
+    part_of: str | None = None  # key of the claim that contains this one
+    times: tuple[str, ...] = ()  # when it was said
+
+
+@dataclass(frozen=True)
+class NonResponse:
+    """A source that declined to comment or did not respond."""
+
+    key: str
+    actor: str
+    cue: Mention
+    declined: bool  # True: declined to comment; False: did not respond
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything found in one document."""
+
+    document: Document
+    actors: tuple[Actor, ...] = ()
+    events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
+    non_responses: tuple[NonResponse, ...] = ()
+    sources: tuple[str, ...] = field(default=())  # actor keys cited by the document's header
+    publisher: str | None = None  # actor key of the document's publisher

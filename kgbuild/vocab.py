@@ -1,0 +1,132 @@
+"""The ontology's namespace: every kgbuild term used in code comes from here.
+
+``KG`` is a closed ``DefinedNamespace``: a misspelt term fails at import time, not
+as a silent wrong IRI. ``tests/test_vocab_matches_ontology.py`` checks that this
+list and ``ontology/kgbuild.ttl`` declare exactly the same terms.
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+__all__ = ["KG", "KG_NS", "ONTOLOGY_IRI", "GAF", "GRASP", "NIF", "OA", "PROV", "SCHEMA", "SEM", "TIME"]
+
+KG_NS = "https://w3id.org/kgbuild/ontology#"
+ONTOLOGY_IRI = URIRef("https://w3id.org/kgbuild/ontology")
+
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+SCHEMA = Namespace("https://schema.org/")
+TIME = Namespace("http://www.w3.org/2006/time#")
+OA = Namespace("http://www.w3.org/ns/oa#")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+GAF = Namespace("http://groundedannotationframework.org/gaf#")
+GRASP = Namespace("http://groundedannotationframework.org/grasp#")
+
+
+class KG(DefinedNamespace):
+    """kgbuild ontology terms."""
+
+    _NS = Namespace(KG_NS)
+    _fail = True
+
+    # documents and text anchoring
+    NewsArticle: URIRef
+    Mention: URIRef
+    headline: URIRef
+    text: URIRef
+    datePublished: URIRef
+    url: URIRef
+    publisher: URIRef
+    citesSource: URIRef
+    mentions: URIRef
+    beginIndex: URIRef
+    endIndex: URIRef
+    anchorOf: URIRef
+    inDocument: URIRef
+    denotedBy: URIRef
+    appearance: URIRef
+    metonymic: URIRef
+
+    # actors and sources
+    Actor: URIRef
+    Person: URIRef
+    Organization: URIRef
+    GeopoliticalEntity: URIRef
+    Location: URIRef
+    Group: URIRef
+    OtherActor: URIRef
+    Source: URIRef
+    AnonymousSource: URIRef
+    title: URIRef
+    countryCode: URIRef
+    standsFor: URIRef
+    affiliatedWith: URIRef
+    description: URIRef
+    sourceRole: URIRef
+    sourceNumber: URIRef
+    qualifier: URIRef
+
+    # claims and attribution
+    Claim: URIRef
+    NonResponse: URIRef
+    Attribution: URIRef
+    claimText: URIRef
+    cue: URIRef
+    cueLemma: URIRef
+    cueMention: URIRef
+    saidBy: URIRef
+    speakerMention: URIRef
+    reportedBy: URIRef
+    hasAttribution: URIRef
+    agent: URIRef
+    chainPosition: URIRef
+    attributionRole: URIRef
+    quoteType: URIRef
+    negated: URIRef
+    hedged: URIRef
+    hedge: URIRef
+    about: URIRef
+    partOfClaim: URIRef
+    saidAt: URIRef
+    nonResponder: URIRef
+    declined: URIRef
+
+    # events
+    Event: URIRef
+    ConflictEvent: URIRef
+    Attack: URIRef
+    Invasion: URIRef
+    Occupation: URIRef
+    Annexation: URIRef
+    MovementEvent: URIRef
+    Withdrawal: URIRef
+    TerritorialTransfer: URIRef
+    MeetingEvent: URIRef
+    Negotiation: URIRef
+    Summit: URIRef
+    AgreementEvent: URIRef
+    Ceasefire: URIRef
+    StatementEvent: URIRef
+    ScheduleChange: URIRef
+    EconomicEvent: URIRef
+    DisasterEvent: URIRef
+    ElectionEvent: URIRef
+    LegalEvent: URIRef
+    DeathEvent: URIRef
+    ContestEvent: URIRef
+    eventLemma: URIRef
+    hasParticipant: URIRef
+    hasAgent: URIRef
+    hasPatient: URIRef
+    hasPlace: URIRef
+    hasTime: URIRef
+    instrument: URIRef
+    modality: URIRef
+
+    # time
+    TimeExpression: URIRef
+    inXSDDate: URIRef
+    beginDate: URIRef
+    endDate: URIRef

@@ -1,0 +1,295 @@
+"""The SHACL shapes are valid SHACL, and they accept a well-formed graph and reject broken ones.
+
+Subclass targeting: the builder types each node with its most specific class only (an event is
+just ``kg:Attack``), so the shapes that target ``kg:Event`` / ``kg:Actor`` need the ontology's
+``rdfs:subClassOf`` triples in the data graph. pySHACL mixes ``ont_graph`` into the data graph
+before validating, which is what the validator does and what these tests rely on.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pyshacl import validate
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import SH
+
+ROOT = Path(__file__).resolve().parents[1]
+SHAPES_DIR = ROOT / "shapes"
+ONTOLOGY = ROOT / "ontology" / "kgbuild.ttl"
+SHAPE_FILES = sorted(SHAPES_DIR.glob("*.ttl"))
+KGSH = Namespace("https://w3id.org/kgbuild/shapes#")
+
+PREFIXES = """
+@prefix kg:   <https://w3id.org/kgbuild/ontology#> .
+@prefix id:   <https://w3id.org/kgbuild/id/> .
+@prefix doc:  <https://w3id.org/kgbuild/id/doc/a1/> .
+@prefix owl:  <http://www.w3.org/2002/07/owl#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd:  <http://www.w3.org/2001/XMLSchema#> .
+"""
+
+# The shape of what kgbuild/mapping.py emits for one short article. Offsets count code points
+# ("Café" is four), as Python str indices do.
+GOOD = PREFIXES + r'''
+id:doc\/a1 a kg:NewsArticle ;
+    kg:text "Kyiv strike\nKYIV (Reuters) - Russia attacked Kyiv on Tuesday, a diplomat involved in the talks said. The Kremlin declined to comment. Café owners fled." ;
+    kg:headline "Kyiv strike" ;
+    kg:datePublished "2026-02-03"^^xsd:date ;
+    kg:url "https://example.org/news/a1"^^xsd:anyURI ;
+    kg:publisher id:actor\/organization\/reuters ;
+    kg:citesSource id:actor\/organization\/reuters ;
+    kg:mentions id:actor\/gpe\/russia, id:actor\/gpe\/kyiv, doc:actor\/diplomat, id:actor\/organization\/kremlin .
+
+<https://w3id.org/kgbuild/id/doc/a1#char=18,25> a kg:Mention ; kg:beginIndex "18"^^xsd:nonNegativeInteger ;
+    kg:endIndex "25"^^xsd:nonNegativeInteger ; kg:anchorOf "Reuters" ; kg:inDocument id:doc\/a1 .
+<https://w3id.org/kgbuild/id/doc/a1#char=29,35> a kg:Mention ; kg:beginIndex "29"^^xsd:nonNegativeInteger ;
+    kg:endIndex "35"^^xsd:nonNegativeInteger ; kg:anchorOf "Russia" ; kg:inDocument id:doc\/a1 .
+<https://w3id.org/kgbuild/id/doc/a1#char=36,44> a kg:Mention ; kg:beginIndex "36"^^xsd:nonNegativeInteger ;
+    kg:endIndex "44"^^xsd:nonNegativeInteger ; kg:anchorOf "attacked" ; kg:inDocument id:doc\/a1 .
+<https://w3id.org/kgbuild/id/doc/a1#char=45,49> a kg:Mention ; kg:beginIndex "45"^^xsd:nonNegativeInteger ;
+    kg:endIndex "49"^^xsd:nonNegativeInteger ; kg:anchorOf "Kyiv" ; kg:inDocument id:doc\/a1 .
+<https://w3id.org/kgbuild/id/doc/a1#char=53,60> a kg:Mention ; kg:beginIndex "53"^^xsd:nonNegativeInteger ;
+    kg:endIndex "60"^^xsd:nonNegativeInteger ; kg:anchorOf "Tuesday" ; kg:inDocument id:doc\/a1 .
+<https://w3id.org/kgbuild/id/doc/a1#char=29,60> a kg:Mention ; kg:beginIndex "29"^^xsd:nonNegativeInteger ;
+    kg:endIndex "60"^^xsd:nonNegativeInteger ; kg:anchorOf "Russia attacked Kyiv on Tuesday" ; kg:inDocument id:doc\/a1 .
+<https://w3id.org/kgbuild/id/doc/a1#char=62,94> a kg:Mention ; kg:beginIndex "62"^^xsd:nonNegativeInteger ;
+    kg:endIndex "94"^^xsd:nonNegativeInteger ; kg:anchorOf "a diplomat involved in the talks" ; kg:inDocument id:doc\/a1 .
+<https://w3id.org/kgbuild/id/doc/a1#char=95,99> a kg:Mention ; kg:beginIndex "95"^^xsd:nonNegativeInteger ;
+    kg:endIndex "99"^^xsd:nonNegativeInteger ; kg:anchorOf "said" ; kg:inDocument id:doc\/a1 .
+<https://w3id.org/kgbuild/id/doc/a1#char=101,112> a kg:Mention ; kg:beginIndex "101"^^xsd:nonNegativeInteger ;
+    kg:endIndex "112"^^xsd:nonNegativeInteger ; kg:anchorOf "The Kremlin" ; kg:inDocument id:doc\/a1 ;
+    kg:metonymic true .
+<https://w3id.org/kgbuild/id/doc/a1#char=113,132> a kg:Mention ; kg:beginIndex "113"^^xsd:nonNegativeInteger ;
+    kg:endIndex "132"^^xsd:nonNegativeInteger ; kg:anchorOf "declined to comment" ; kg:inDocument id:doc\/a1 .
+<https://w3id.org/kgbuild/id/doc/a1#char=134,138> a kg:Mention ; kg:beginIndex "134"^^xsd:nonNegativeInteger ;
+    kg:endIndex "138"^^xsd:nonNegativeInteger ; kg:anchorOf "Café" ; kg:inDocument id:doc\/a1 .
+
+id:actor\/organization\/reuters a kg:Organization ; rdfs:label "Reuters" ;
+    kg:denotedBy <https://w3id.org/kgbuild/id/doc/a1#char=18,25> .
+id:actor\/gpe\/russia a kg:GeopoliticalEntity ; rdfs:label "Russia", "Russian Federation" ;
+    kg:countryCode "RU" ; owl:sameAs <http://www.wikidata.org/entity/Q159> ;
+    kg:denotedBy <https://w3id.org/kgbuild/id/doc/a1#char=29,35> .
+id:actor\/gpe\/kyiv a kg:GeopoliticalEntity ; rdfs:label "Kyiv" ; kg:countryCode "UA-30" ;
+    kg:denotedBy <https://w3id.org/kgbuild/id/doc/a1#char=45,49> .
+id:actor\/organization\/kremlin a kg:Organization ; rdfs:label "Kremlin" ;
+    kg:standsFor id:actor\/gpe\/russia ;
+    kg:denotedBy <https://w3id.org/kgbuild/id/doc/a1#char=101,112> .
+doc:actor\/diplomat a kg:Group, kg:AnonymousSource, kg:Source ;
+    rdfs:label "a diplomat involved in the talks" ;
+    kg:description "a diplomat involved in the talks" ; kg:sourceRole "diplomat" ;
+    kg:sourceNumber "one" ; kg:qualifier "involved in the talks" ;
+    kg:denotedBy <https://w3id.org/kgbuild/id/doc/a1#char=62,94> .
+
+doc:time\/t1 a kg:TimeExpression ; rdfs:label "Tuesday" ; kg:inXSDDate "2026-02-03"^^xsd:date ;
+    kg:denotedBy <https://w3id.org/kgbuild/id/doc/a1#char=53,60> .
+
+doc:event\/e1 a kg:Attack ;
+    kg:appearance id:doc\/a1 ;
+    kg:eventLemma "attack" ;
+    kg:denotedBy <https://w3id.org/kgbuild/id/doc/a1#char=36,44> ;
+    kg:hasAgent id:actor\/gpe\/russia ;
+    kg:hasPatient id:actor\/gpe\/kyiv ;
+    kg:hasPlace id:actor\/gpe\/kyiv ;
+    kg:hasTime doc:time\/t1 ;
+    kg:instrument "missiles" ;
+    kg:negated false ;
+    kg:modality "asserted" .
+
+doc:claim\/c1 a kg:Claim ;
+    kg:appearance id:doc\/a1 ;
+    kg:claimText "Russia attacked Kyiv on Tuesday" ;
+    kg:denotedBy <https://w3id.org/kgbuild/id/doc/a1#char=29,60> ;
+    kg:cue "said" ; kg:cueLemma "say" ;
+    kg:cueMention <https://w3id.org/kgbuild/id/doc/a1#char=95,99> ;
+    kg:saidBy doc:actor\/diplomat ;
+    kg:speakerMention <https://w3id.org/kgbuild/id/doc/a1#char=62,94> ;
+    kg:hasAttribution <https://w3id.org/kgbuild/id/doc/a1/claim/c1/attribution/0>,
+                      <https://w3id.org/kgbuild/id/doc/a1/claim/c1/attribution/1> ;
+    kg:reportedBy id:actor\/organization\/reuters ;
+    kg:quoteType "indirect" ;
+    kg:negated false ;
+    kg:hedged false ;
+    kg:about doc:event\/e1, id:actor\/gpe\/russia ;
+    kg:saidAt doc:time\/t1 .
+<https://w3id.org/kgbuild/id/doc/a1/claim/c1/attribution/0> a kg:Attribution ;
+    kg:agent doc:actor\/diplomat ; kg:chainPosition "0"^^xsd:nonNegativeInteger ; kg:attributionRole "source" .
+<https://w3id.org/kgbuild/id/doc/a1/claim/c1/attribution/1> a kg:Attribution ;
+    kg:agent id:actor\/organization\/reuters ; kg:chainPosition "1"^^xsd:nonNegativeInteger ;
+    kg:attributionRole "publisher" .
+
+doc:nonresponse\/n1 a kg:NonResponse ;
+    kg:appearance id:doc\/a1 ;
+    kg:nonResponder id:actor\/organization\/kremlin ;
+    kg:cue "declined to comment" ;
+    kg:cueMention <https://w3id.org/kgbuild/id/doc/a1#char=113,132> ;
+    kg:declined true .
+'''
+
+
+def _load(text: str) -> Graph:
+    return Graph().parse(data=text, format="turtle")
+
+
+@pytest.fixture(scope="module")
+def shapes() -> Graph:
+    graph = Graph()
+    for path in SHAPE_FILES:
+        graph.parse(path)
+    return graph
+
+
+@pytest.fixture(scope="module")
+def ontology() -> Graph:
+    return Graph().parse(ONTOLOGY)
+
+
+def _validate(data: Graph, shapes: Graph, ontology: Graph) -> tuple[bool, Graph, str]:
+    conforms, report, text = validate(
+        data, shacl_graph=shapes, ont_graph=ontology, inference="none", advanced=True
+    )
+    return bool(conforms), report, text
+
+
+def _violations(report: Graph) -> set[tuple[str, str]]:
+    """(focus node, result path or source shape) of every violation in a report."""
+    out = set()
+    for result in report.subjects(SH.resultSeverity, SH.Violation):
+        focus = str(report.value(result, SH.focusNode))
+        where = report.value(result, SH.resultPath) or report.value(result, SH.sourceShape)
+        out.add((focus, str(where)))
+    return out
+
+
+def test_there_are_shape_files() -> None:
+    assert SHAPE_FILES, "no shapes/*.ttl"
+
+
+@pytest.mark.parametrize("path", SHAPE_FILES, ids=lambda p: p.name)
+def test_shapes_file_passes_shacl_for_shacl(path: Path) -> None:
+    shapes = Graph().parse(path)
+    assert len(shapes) > 0
+    conforms, _, text = validate(Graph(), shacl_graph=shapes, meta_shacl=True)
+    assert conforms, text
+
+
+def test_meta_shacl_catches_a_broken_shape() -> None:
+    broken = Graph().parse(
+        data="""@prefix sh: <http://www.w3.org/ns/shacl#> .
+        <urn:x:S> a sh:NodeShape ; sh:property [ sh:path <urn:x:p> ; sh:minCount "one" ] .""",
+        format="turtle",
+    )
+    from pyshacl.errors import ReportableRuntimeError
+
+    try:
+        conforms, _, _ = validate(Graph(), shacl_graph=broken, meta_shacl=True)
+    except ReportableRuntimeError:
+        conforms = False
+    assert not conforms
+
+
+@pytest.mark.parametrize("path", SHAPE_FILES, ids=lambda p: p.name)
+def test_every_node_shape_is_documented(path: Path) -> None:
+    shapes = Graph().parse(path)
+    from rdflib import RDF, RDFS
+
+    for shape in shapes.subjects(RDF.type, SH.NodeShape):
+        assert (shape, SH.severity, None) in shapes, shape
+        assert shapes.value(shape, SH.name) or shapes.value(shape, RDFS.comment), shape
+        assert shapes.value(shape, SH.description) or shapes.value(shape, RDFS.comment), shape
+
+
+def test_good_graph_conforms(shapes: Graph, ontology: Graph) -> None:
+    conforms, _, text = _validate(_load(GOOD), shapes, ontology)
+    assert conforms, text
+
+
+def test_attack_is_validated_by_the_event_shape(shapes: Graph, ontology: Graph) -> None:
+    """An instance typed only kg:Attack is targeted by the kg:Event shape via the ontology."""
+    data = _load(GOOD)
+    e1 = URIRef("https://w3id.org/kgbuild/id/doc/a1/event/e1")
+    data.remove((e1, URIRef("https://w3id.org/kgbuild/ontology#eventLemma"), None))
+    conforms, report, text = _validate(data, shapes, ontology)
+    assert not conforms
+    assert (str(e1), "https://w3id.org/kgbuild/ontology#eventLemma") in _violations(report), text
+
+
+def test_subclass_targeting_needs_the_ontology(shapes: Graph) -> None:
+    """Without the ontology the kg:Event shape does not see a kg:Attack (documents the assumption)."""
+    data = _load(GOOD)
+    e1 = URIRef("https://w3id.org/kgbuild/id/doc/a1/event/e1")
+    data.remove((e1, URIRef("https://w3id.org/kgbuild/ontology#eventLemma"), None))
+    _, report, _ = validate(data, shacl_graph=shapes, inference="none", advanced=True)
+    assert (str(e1), "https://w3id.org/kgbuild/ontology#eventLemma") not in _violations(report)
+
+
+M = "https://w3id.org/kgbuild/id/doc/a1#char="
+BAD_CASES = {
+    "offset past end of text": (
+        f"<{M}134,138> kg:endIndex 138 .",
+        f'<{M}134,138> kg:endIndex "160"^^xsd:nonNegativeInteger .',
+        (f"{M}134,138", "https://w3id.org/kgbuild/ontology#endIndex"),
+    ),
+    "anchor differs from text": (
+        None,
+        f'<{M}29,35> kg:anchorOf "Prussia" .',
+        (f"{M}29,35", "https://w3id.org/kgbuild/ontology#anchorOf"),
+    ),
+    "begin not before end": (
+        None,
+        f'<{M}53,60> kg:beginIndex "60"^^xsd:nonNegativeInteger .',
+        (f"{M}53,60", "https://w3id.org/kgbuild/ontology#beginIndex"),
+    ),
+    "unknown quote type": (
+        None,
+        'doc:claim\\/c1 kg:quoteType "verbatim" .',
+        ("https://w3id.org/kgbuild/id/doc/a1/claim/c1", "https://w3id.org/kgbuild/ontology#quoteType"),
+    ),
+    "speaker is not an actor": (
+        None,
+        "doc:claim\\/c1 kg:saidBy doc:time\\/t1 .",
+        ("https://w3id.org/kgbuild/id/doc/a1/claim/c1", "https://w3id.org/kgbuild/ontology#saidBy"),
+    ),
+    "unknown modality": (
+        None,
+        'doc:event\\/e1 kg:modality "rumoured" .',
+        ("https://w3id.org/kgbuild/id/doc/a1/event/e1", "https://w3id.org/kgbuild/ontology#modality"),
+    ),
+    "unknown attribution role": (
+        None,
+        '<https://w3id.org/kgbuild/id/doc/a1/claim/c1/attribution/1> kg:attributionRole "editor" .',
+        (
+            "https://w3id.org/kgbuild/id/doc/a1/claim/c1/attribution/1",
+            "https://w3id.org/kgbuild/ontology#attributionRole",
+        ),
+    ),
+    "actor without label": (
+        None,
+        "id:actor\\/gpe\\/kyiv2 a kg:GeopoliticalEntity .",
+        ("https://w3id.org/kgbuild/id/actor/gpe/kyiv2", "http://www.w3.org/2000/01/rdf-schema#label"),
+    ),
+    "two texts": (
+        None,
+        'id:doc\\/a1 kg:text "another text" .',
+        ("https://w3id.org/kgbuild/id/doc/a1", "https://w3id.org/kgbuild/ontology#text"),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_CASES))
+def test_broken_graph_is_rejected(case: str, shapes: Graph, ontology: Graph) -> None:
+    remove, add, expected = BAD_CASES[case]
+    data = _load(GOOD)
+    if remove:
+        data -= _load(PREFIXES + remove)
+    if add:
+        if case in {"offset past end of text", "anchor differs from text", "begin not before end"}:
+            # replace, not add, the property value
+            extra = _load(PREFIXES + add)
+            for s, p, _ in extra:
+                data.remove((s, p, None))
+        data += _load(PREFIXES + add)
+    conforms, report, text = _validate(data, shapes, ontology)
+    assert not conforms
+    assert expected in _violations(report), text
