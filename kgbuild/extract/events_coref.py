@@ -1,0 +1,137 @@
+"""Event coreference: mentions of one event become one ``Event`` with several triggers.
+
+Conservative rules, applied in text order, each mention joining at most one earlier event:
+
+* an event noun that is the instrument of an event verb of the same family
+  ("targeted facilities with drone strikes") is the same event;
+* a noun mention with the same trigger lemma as an earlier noun mention
+  ("the talks" ... "the talks"; "cease-fire"/"ceasefire") joins it unless it is
+  marked as another one ("another attack", "new talks") or their agents or patients
+  are disjoint;
+* a definite noun mention ("the assault", "this offensive", "Ukraine's incursion") joins the
+  latest earlier event of the same family sharing a participant and no disjoint agent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from kgbuild.extract.events_triggers import Trigger
+from kgbuild.model import EventKind, Modality, Participant, Role
+
+__all__ = ["Draft", "merge_drafts", "family"]
+
+NEW_MARKERS = {"another", "new", "other", "second", "further", "fresh", "renewed", "separate", "any", "a", "an"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+FAMILIES = {
+    EventKind.ATTACK: "conflict", EventKind.INVASION: "conflict", EventKind.OCCUPATION: "conflict",
+    EventKind.CONFLICT: "conflict", EventKind.MEETING: "meeting", EventKind.NEGOTIATION: "meeting",
+    EventKind.SUMMIT: "meeting", EventKind.AGREEMENT: "agreement", EventKind.CEASEFIRE: "agreement",
+}
+
+
+def family(kind: EventKind) -> str:
+    return FAMILIES.get(kind, kind.value)
+
+
+@dataclass
+class Draft:
+    """An event being built: its trigger mentions and what they say about it."""
+
+    triggers: list[Trigger]
+    participants: list[Participant]
+    instruments: list[str]
+    times: list[str] = field(default_factory=list)
+    negations: list[bool] = field(default_factory=list)
+    modalities: list[Modality] = field(default_factory=list)
+
+    @property
+    def first(self) -> Trigger:
+        return self.triggers[0]
+
+    def keys(self, *roles: Role) -> set[str]:
+        return {p.actor for p in self.participants if not roles or p.role in roles}
+
+    def absorb(self, other: Draft) -> None:
+        self.triggers.extend(other.triggers)
+        known = {p.actor for p in self.participants}
+        self.participants.extend(p for p in other.participants if p.actor not in known)
+        self.instruments.extend(i for i in other.instruments if i not in self.instruments)
+        self.times.extend(t for t in other.times if t not in self.times)
+        self.negations.extend(other.negations)
+        self.modalities.extend(other.modalities)
+
+
+def merge_drafts(drafts: list[Draft]) -> list[Draft]:
+    """Coreferent drafts merged into the earliest one; order kept."""
+    by_head = {d.first.head.i: d for d in drafts}
+    merged: list[Draft] = []
+    owner: dict[int, Draft] = {}
+    for draft in drafts:
+        target = _instrument_host(draft, by_head, owner) or _antecedent(draft, merged)
+        if target is None:
+            merged.append(draft)
+            owner[draft.first.head.i] = draft
+        else:
+            target.absorb(draft)
+            owner[draft.first.head.i] = target
+    return merged
+
+
+def _instrument_host(draft: Draft, by_head: dict[int, Draft], owner: dict[int, Draft]) -> Draft | None:
+    trig = draft.first
+    if trig.verbal or trig.head.dep_ != "pobj" or trig.head.head.lower_ not in ("with", "using", "in"):
+        return None
+    up = trig.head.head.head
+    if up.dep_ == "dobj" and up.head.i in by_head:
+        up = up.head
+    host = owner.get(up.i)
+    if host is None or not host.first.verbal or family(host.first.kind) != family(trig.kind):
+        return None
+    return host
+
+
+def _determiner(head: Token) -> str | None:
+    for child in head.children:
+        if child.dep_ in ("det", "poss") or (child.dep_ == "amod" and child.lower_ in NEW_MARKERS):
+            if child.lower_ in NEW_MARKERS:
+                return "new"
+            if child.dep_ == "poss" or child.lower_ in DEFINITE:
+                return "definite"
+    return None
+
+
+def _compatible(a: Draft, b: Draft) -> bool:
+    for roles in ((Role.AGENT,), (Role.PATIENT,)):
+        x, y = a.keys(*roles), b.keys(*roles)
+        if x and y and not x & y:
+            return False
+    return True
+
+
+def _norm(lemma: str) -> str:
+    return lemma.replace("-", "").replace(" ", "")
+
+
+def _antecedent(draft: Draft, merged: list[Draft]) -> Draft | None:
+    trig = draft.first
+    if trig.verbal:
+        return None
+    det = _determiner(trig.head)
+    if det == "new":
+        return None
+    for earlier in reversed(merged):
+        if not _compatible(earlier, draft):
+            continue
+        nouns = [t for t in earlier.triggers if not t.verbal]
+        if any(_norm(t.lemma) == _norm(trig.lemma) for t in nouns):
+            return earlier
+    if det != "definite":
+        return None
+    for earlier in reversed(merged):
+        same_family = family(earlier.first.kind) == family(trig.kind)
+        if same_family and _compatible(earlier, draft) and earlier.keys() & draft.keys():
+            return earlier
+    return None

@@ -1,0 +1,246 @@
+"""Participants of an event from the dependency parse: subjects, objects, possessors, PPs.
+
+Each argument token is resolved to actors over its noun phrase: the named actor it
+heads, demonym adjectives ("Russian officials" -> Russia), possessors ("Ukraine's grid"),
+coordinated and apposed phrases, and a relative pronoun's antecedent. An actor that
+stands for another (a capital or a seat of power used for its government) is replaced
+by the actor it stands for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from kgbuild.extract.events_lexicon import EventLexicon
+from kgbuild.extract.events_triggers import Trigger
+from kgbuild.extract.table import ActorTable
+from kgbuild.model import ActorKind, Participant, Role
+
+__all__ = ["RoleFinder", "governor", "subject_tokens"]
+
+RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
+PARTITIVES = {"all", "some", "most", "part", "parts", "rest", "much", "many", "half", "each", "none"}
+INCLUDING = {"including", "like"}
+PLACE_KINDS = {ActorKind.GPE, ActorKind.LOCATION}
+SUBJECT_DEPS = {"xcomp", "conj", "advcl", "acl"}
+
+
+def _demonym_lookup() -> Callable[[str, ActorTable], str | None] | None:
+    try:
+        from kgbuild.extract.actors_places import country_of_demonym
+    except ImportError:  # the actor extractor does not provide one
+        return None
+    return country_of_demonym
+
+
+def governor(tok: Token, lex: EventLexicon) -> tuple[Token, str] | None:
+    """The verb whose object (or passive subject) the event noun ``tok`` is, with its (phrasal) lemma."""
+    if tok.dep_ not in ("dobj", "nsubjpass", "attr", "conj") or tok.head.pos_ not in ("VERB", "AUX"):
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":
+            verb = tok.head.head
+            phrasal = f"{verb.lemma_.lower()} {tok.head.lower_}"
+            if phrasal in lex.modality_governors or phrasal in lex.governors:
+                return verb, phrasal
+        return None
+    if tok.dep_ == "conj":
+        return governor(tok.head, lex) if tok.head.pos_ in ("NOUN", "PROPN") else None
+    verb = tok.head
+    particle = next((c for c in verb.children if c.dep_ == "prt"), None)
+    lemma = verb.lemma_.lower()
+    return verb, f"{lemma} {particle.lower_}" if particle is not None else lemma
+
+
+def subject_tokens(verb: Token, depth: int = 0) -> list[tuple[Token, Role]]:
+    """Subjects of ``verb`` (agent; passive subject as patient), inherited through xcomp/conj/purpose clauses."""
+    found: list[tuple[Token, Role]] = []
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            found.append((child, Role.AGENT))
+        elif child.dep_ == "nsubjpass":
+            found.append((child, Role.PATIENT))
+        elif child.dep_ == "agent":
+            found.extend((pobj, Role.AGENT) for pobj in child.children if pobj.dep_ == "pobj")
+    if found or depth >= 3 or verb.dep_ not in SUBJECT_DEPS or verb.head is verb:
+        return found
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    if verb.dep_ == "advcl" and marks:
+        return found
+    if verb.dep_ == "acl" and verb.tag_ != "VBG":
+        return found
+    return [(tok, Role.AGENT if role is Role.AGENT or verb.dep_ != "conj" else role)
+            for tok, role in subject_tokens(verb.head, depth + 1)]
+
+
+class RoleFinder:
+    """Resolves argument tokens to actor keys and collects an event's participants."""
+
+    def __init__(self, table: ActorTable, lex: EventLexicon, is_event: Callable[[Token], bool]) -> None:
+        self.table = table
+        self.lex = lex
+        self.is_event = is_event
+        self.demonym = _demonym_lookup()
+
+    # -- actors of a noun phrase --------------------------------------------
+    def resolve(self, key: str) -> str:
+        actor = self.table.get(key)
+        if actor is not None and actor.stands_for and actor.stands_for in self.table:
+            return actor.stands_for
+        return key
+
+    def actor_at(self, tok: Token) -> str | None:
+        """The actor named by ``tok`` with its compounds, if one of its mentions covers ``tok``."""
+        left = tok
+        while True:
+            prev = [c for c in left.children if c.dep_ in ("compound", "flat") and c.i < left.i]
+            if not prev:
+                break
+            left = prev[0]
+        start, end = left.idx, tok.idx + len(tok.text)
+        key = self.table.at(start, end)
+        if key is None:
+            return None
+        if not any(m.start < end and start < m.end and m.end > tok.idx for m in self.table.mentions_of(key)):
+            return None
+        return key
+
+    def demonym_actor(self, tok: Token) -> str | None:
+        if self.demonym is None or not tok.text[:1].isupper():
+            return None
+        return self.demonym(tok.text, self.table)
+
+    def np_actors(self, tok: Token, *, possessors: bool = True, depth: int = 0) -> list[str]:
+        """Actors a noun phrase headed by ``tok`` denotes or is anchored to."""
+        if depth > 4:
+            return []
+        if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+            return self.np_actors(tok.head.head, possessors=possessors, depth=depth + 1)
+        keys: list[str] = []
+        key = self.actor_at(tok)
+        if key is None and tok.pos_ in ("PROPN", "NOUN") and tok.dep_ not in ("amod",):
+            key = self.demonym_actor(tok) if tok.tag_ in ("NNPS", "NNS", "NNP") else None
+        if key is not None:
+            keys.append(self.resolve(key))
+        for child in tok.children:
+            keys.extend(self._child_actors(tok, child, key, possessors, depth))
+        return list(dict.fromkeys(keys))
+
+    def _child_actors(self, tok: Token, child: Token, key: str | None, possessors: bool, depth: int) -> list[str]:
+        dep = child.dep_
+        if dep in ("amod", "compound") and key is None and child.i < tok.i:
+            found = self.actor_at(child) or self.demonym_actor(child)
+            keys = [self.resolve(found)] if found else []
+            for conj in child.children:
+                if conj.dep_ == "conj":
+                    other = self.actor_at(conj) or self.demonym_actor(conj)
+                    keys.extend([self.resolve(other)] if other else [])
+            return keys
+        if dep == "poss" and possessors and child.pos_ != "PRON":
+            return self.np_actors(child, depth=depth + 1)
+        if dep in ("conj", "appos"):
+            return self.np_actors(child, possessors=possessors, depth=depth + 1)
+        if dep == "prep" and (child.lower_ in INCLUDING or (child.lower_ == "of" and tok.lower_ in PARTITIVES)):
+            return [k for pobj in child.children if pobj.dep_ == "pobj"
+                    for k in self.np_actors(pobj, possessors=possessors, depth=depth + 1)]
+        return []
+
+    # -- participants of a trigger ------------------------------------------
+    def participants(self, trig: Trigger) -> tuple[list[Participant], list[str]]:
+        """(participants, instrument texts) of one trigger mention."""
+        found: list[tuple[str, Role]] = []
+        instruments: list[str] = []
+        head = trig.head
+        if trig.verbal:
+            self._verbal(head, found)
+            self._preps(head, trig, found, instruments)
+            for obj in (c for c in head.children if c.dep_ == "dobj"):
+                self._preps(obj, trig, found, instruments, only=self.lex.instrument_prepositions)
+        else:
+            self._nominal(head, trig, found)
+            self._preps(head, trig, found, instruments)
+            gov = governor(head, self.lex)
+            if gov is not None:
+                self._governed(head, gov, trig, found, instruments)
+        return self._dedupe(found), list(dict.fromkeys(instruments))
+
+    def _verbal(self, verb: Token, found: list[tuple[str, Role]]) -> None:
+        for tok, role in subject_tokens(verb):
+            found.extend((k, role) for k in self.np_actors(tok, possessors=False))
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if not objects:
+            siblings = [verb.head] if verb.dep_ == "conj" else []
+            siblings += [c for c in verb.children if c.dep_ == "conj"]
+            objects = [c for s in siblings for c in s.children if c.dep_ == "dobj"]
+        for obj in objects:
+            if not self.is_event(obj):
+                found.extend((k, Role.PATIENT) for k in self.np_actors(obj))
+
+    def _nominal(self, noun: Token, trig: Trigger, found: list[tuple[str, Role]]) -> None:
+        for child in noun.children:
+            if child.i >= trig.start and child.i < trig.end:
+                continue
+            if child.dep_ == "poss" and child.pos_ != "PRON":
+                found.extend((k, Role.AGENT) for k in self.np_actors(child, possessors=False))
+            elif child.dep_ in ("compound", "nmod", "amod") and child.i < noun.i:
+                for key in self._modifier_actors(child):
+                    actor = self.table.get(key)
+                    is_place = actor is not None and actor.kind in PLACE_KINDS and self.actor_at(child) is not None
+                    found.append((key, Role.PLACE if is_place else Role.AGENT))
+
+    def _modifier_actors(self, child: Token) -> list[str]:
+        found = self.actor_at(child) or self.demonym_actor(child)
+        keys = [self.resolve(found)] if found else []
+        for conj in (c for c in child.children if c.dep_ == "conj"):
+            other = self.actor_at(conj) or self.demonym_actor(conj)
+            keys.extend([self.resolve(other)] if other else [])
+        return keys
+
+    def _governed(self, noun: Token, gov: tuple[Token, str], trig: Trigger, found: list[tuple[str, Role]],
+                  instruments: list[str]) -> None:
+        verb, lemma = gov
+        role = self.lex.light_verbs.get(lemma) or self.lex.governors.get(lemma)
+        if role is None or noun.dep_ == "nsubjpass":
+            return
+        for tok, _ in subject_tokens(verb):
+            found.extend((k, role) for k in self.np_actors(tok, possessors=False))
+        if lemma in self.lex.light_verbs:
+            self._preps(verb, trig, found, instruments)
+
+    def _preps(self, head: Token, trig: Trigger, found: list[tuple[str, Role]], instruments: list[str],
+               only: frozenset[str] | None = None) -> None:
+        for prep in head.children:
+            if prep.dep_ not in ("prep", "agent") or (only is not None and prep.lower_ not in only):
+                continue
+            role = self.lex.prepositions.get(prep.lower_)
+            if prep.lower_ == "of" and trig.verbal:
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                keys = self.np_actors(pobj, possessors=role is not Role.PLACE)
+                if keys and role is not None:
+                    found.extend((k, self._place_role(k, role)) for k in keys)
+                elif not keys and prep.lower_ in self.lex.instrument_prepositions and \
+                        trig.kind in self.lex.instrument_kinds and pobj.pos_ in ("NOUN", "PROPN"):
+                    instruments.append(_phrase(pobj))
+
+    def _place_role(self, key: str, role: Role) -> Role:
+        actor = self.table.get(key)
+        if role is Role.PLACE and (actor is None or actor.kind not in PLACE_KINDS):
+            return Role.PARTICIPANT
+        return role
+
+    @staticmethod
+    def _dedupe(found: list[tuple[str, Role]]) -> list[Participant]:
+        seen: dict[str, Role] = {}
+        for key, role in found:
+            seen.setdefault(key, role)
+        return [Participant(key, role) for key, role in seen.items()]
+
+
+def _phrase(tok: Token) -> str:
+    """The text of a noun phrase without its relative clauses and trailing punctuation."""
+    skip = {t.i for c in tok.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+    words = [t for t in tok.subtree if t.i not in skip]
+    while words and words[-1].is_punct:
+        words.pop()
+    return tok.doc[words[0].i:words[-1].i + 1].text if words else tok.text
