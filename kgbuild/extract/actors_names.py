@@ -11,7 +11,7 @@ from functools import lru_cache
 from kgbuild.extract.names import normalise
 from kgbuild.resources import data_path
 
-__all__ = ["titles", "split_title", "initials", "is_acronym", "acronym_key", "is_short_form", "is_junk"]
+__all__ = ["acronym_key", "initials", "is_acronym", "is_junk", "is_short_form", "split_title", "titles"]
 
 _MINOR = {"of", "the", "and", "for", "&", "on", "in", "at", "to", "a", "an", "de", "du", "des", "la", "le"}
 

@@ -23,12 +23,12 @@ from kgbuild.model import ActorKind
 from kgbuild.resources import data_path
 
 __all__ = [
-    "Place",
     "Gazetteer",
-    "gazetteer",
-    "geonames_iri",
+    "Place",
     "add_place",
     "country_of_demonym",
+    "gazetteer",
+    "geonames_iri",
 ]
 
 GEONAMES = "https://sws.geonames.org/{}/"
@@ -140,7 +140,7 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
-def add_place(table: ActorTable, place: Place, mention=None) -> str:  # noqa: ANN001 - Mention | None
+def add_place(table: ActorTable, place: Place, mention=None) -> str:
     """Add (or find) the GPE actor of a linked place; returns its key."""
     return table.add_named(place.name, ActorKind.GPE, mention, country_code=place.code, same_as=place.same_as)
 

@@ -159,7 +159,7 @@ def _that_clause(tok: Token) -> tuple[int, int] | None:
     """"observed that ..." when the parser lost the clause: the rest of the verb's phrase."""
     doc = tok.doc
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if nxt is None or nxt.lower_ != "that" or nxt.dep_ != "mark" or tok.right_edge.i <= nxt.i:
+    if nxt is None or nxt.lower_ != "that" or nxt.dep_ not in ("mark", "dobj") or tok.right_edge.i <= nxt.i:
         return None
     last = doc[tok.right_edge.i]
     return trim(doc.text, doc[nxt.i + 1].idx, last.idx + len(last.text))
@@ -230,11 +230,19 @@ def _subject(tok: Token) -> Token | None:
             pobj = next((g for g in agent.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
+        if cur.dep_ == "conj" and cur.head.dep_ == "ccomp" and _is_report(cur):
+            cur = cur.head.head  # "X said that A and noted that B": B's cue is conjoined to the report
+            continue
         if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head.i != cur.i:
             cur = cur.head
             continue
         return _preceding_nominal(cur)
     return None
+
+
+def _is_report(tok: Token) -> bool:
+    """A reporting verb with its own clause."""
+    return tok.lemma_.lower() in lexicon().verbs and any(c.dep_ == "ccomp" for c in tok.children)
 
 
 def _preceding_nominal(verb: Token) -> Token | None:
@@ -288,8 +296,12 @@ def _adjacent_quotes(text: str, quotes: list[QuoteSpan], tok: Token, subject: To
 
 
 def _content_span(comp: Token) -> tuple[int, int]:
-    """The complement clause without its complementiser and surrounding punctuation."""
+    """The complement clause without its complementiser, surrounding punctuation, and a conjoined
+    report the parser hung inside it ("... was safe and noted that ...")."""
     tokens = list(comp.subtree)
+    for conj in comp.rights:
+        if conj.dep_ == "conj" and _is_report(conj):
+            tokens = [t for t in tokens if t.i < conj.left_edge.i]
     while tokens and ((tokens[0].dep_ == "mark" and tokens[0].lower_ == "that") or tokens[0].is_punct):
         tokens = tokens[1:]
     while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct or tokens[-1].is_space):
@@ -342,6 +354,10 @@ def _clause_without(tok: Token, phrase: tuple[int, int]) -> tuple[int, int]:
     lo = min(head.left_edge.i, phrase[0])
     hi = max(head.right_edge.i, phrase[1])
     doc = tok.doc
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
     if phrase[0] <= lo:
         lo = phrase[1] + 1
     elif phrase[1] >= hi:

@@ -74,7 +74,7 @@ class SpeakerResolver:
         span = np_span(tok)
         m = char_mention(tok.doc.text, span.start_char, span.end_char)
         low = tok.lower_
-        if tok.pos_ == "PRON" or low in SINGULAR_PRONOUNS or low in PLURAL_PRONOUNS:
+        if (tok.pos_ == "PRON" and not (tok.is_upper and len(tok) > 1)) or low in SINGULAR_PRONOUNS or low in PLURAL_PRONOUNS:
             key = self._pronoun(low, span.start_char)
             return Speaker(key, m) if key else None
         key = self._named(tok, span)
@@ -160,10 +160,15 @@ class SpeakerResolver:
         return self._local(tok, span, anonymous=head in lex.source_nouns)
 
     def _antecedent(self, head: str, pos: int) -> str | None:
+        """"The diplomat" -> the last diplomat; "the person" / "the source" -> the last source nearby."""
+        plural = head in ("people", "sources")
+        if head in self.lex.generic_nouns:
+            near = self._recent(pos, lambda s, a: a.anonymous and s.plural == plural, within=RECENT_CHARS // 2)
+            if near:
+                return near
         same = self._recent(pos, lambda s, a: a.anonymous and a.source_role == head)
         if same or head not in self.lex.generic_nouns:
             return same
-        plural = head == "people"
         return self._recent(pos, lambda s, a: a.anonymous and s.plural == plural)
 
     def _local(self, tok: Token, span: Span, *, anonymous: bool) -> str:

@@ -91,7 +91,8 @@ def _time_target(root: Token, drafts: dict[int, Draft], lex: EventLexicon) -> Dr
     if head.i in drafts:
         return drafts[head.i]
     for child in head.children:  # a light verb's event object: "held talks on Monday"
-        if child.i in drafts and governor(child, lex) is not None:
+        gov = governor(child, lex) if child.i in drafts else None
+        if gov is not None and (gov[1] in lex.light_verbs or gov[1] in lex.governors):
             return drafts[child.i]
     return _nearest_argument(head, root, drafts)
 

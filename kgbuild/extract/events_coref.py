@@ -21,9 +21,9 @@ from spacy.tokens import Token
 from kgbuild.extract.events_triggers import Trigger
 from kgbuild.model import EventKind, Modality, Participant, Role
 
-__all__ = ["Draft", "merge_drafts", "family"]
+__all__ = ["Draft", "family", "merge_drafts"]
 
-NEW_MARKERS = {"another", "new", "other", "second", "further", "fresh", "renewed", "separate", "any", "a", "an"}
+NEW_MARKERS = {"another", "other", "second", "further", "fresh", "renewed", "separate", "any", "a", "an"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 FAMILIES = {
     EventKind.ATTACK: "conflict", EventKind.INVASION: "conflict", EventKind.OCCUPATION: "conflict",
@@ -94,12 +94,14 @@ def _instrument_host(draft: Draft, by_head: dict[int, Draft], owner: dict[int, D
 
 
 def _determiner(head: Token) -> str | None:
-    for child in head.children:
-        if child.dep_ in ("det", "poss") or (child.dep_ == "amod" and child.lower_ in NEW_MARKERS):
-            if child.lower_ in NEW_MARKERS:
-                return "new"
-            if child.dep_ == "poss" or child.lower_ in DEFINITE:
-                return "definite"
+    """"new" for a mention marked as another event ("another attack", "new talks"), "definite", or None."""
+    children = [c for c in head.children if c.dep_ in ("det", "poss", "amod")]
+    if any(c.lower_ in NEW_MARKERS for c in children):
+        return "new"
+    if any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in children):
+        return "definite"
+    if any(c.lower_ == "new" for c in children):
+        return "new"
     return None
 
 

@@ -18,7 +18,9 @@ object whose sections are:
   "planned"), ``conditionals`` (subordinators that make an event hypothetical),
   ``existence_verbs`` ("occur", "take place": their subject event inherits their negation),
   ``reporting_verbs`` (never events; modality search stops there), ``prepositions``
-  (preposition -> role of its object), ``instrument_prepositions`` and ``instrument_kinds``.
+  (preposition -> role of its object), ``instrument_prepositions`` and ``instrument_kinds``
+  (which PP objects are instruments), ``patient_possessor_kinds`` (kinds whose possessor is
+  the patient: "Warhol's death").
 
 In a user file, a dictionary entry whose value is ``null`` removes the packaged entry;
 lists are added to the packaged lists.
@@ -37,7 +39,8 @@ from kgbuild.resources import data_path
 __all__ = ["EventLexicon", "event_lexicon", "merge_lexicons"]
 
 _DICTS = ("nouns", "verbs", "light_verbs", "governors", "modality_governors", "modals", "modifiers", "prepositions")
-_LISTS = ("conditionals", "existence_verbs", "reporting_verbs", "instrument_prepositions", "instrument_kinds")
+_LISTS = ("conditionals", "existence_verbs", "reporting_verbs", "instrument_prepositions", "instrument_kinds",
+          "patient_possessor_kinds")
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,7 @@ class EventLexicon:
     prepositions: dict[str, Role]
     instrument_prepositions: frozenset[str]
     instrument_kinds: frozenset[EventKind]
+    patient_possessor_kinds: frozenset[EventKind]
 
     def noun_phrases(self) -> dict[tuple[str, ...], EventKind]:
         """Multi-word noun triggers as word tuples (hyphens split)."""
@@ -108,6 +112,7 @@ def _typed(raw: dict) -> EventLexicon:
         prepositions=table("prepositions", Role),
         instrument_prepositions=words("instrument_prepositions"),
         instrument_kinds=frozenset(EventKind(k) for k in raw.get("instrument_kinds", [])),
+        patient_possessor_kinds=frozenset(EventKind(k) for k in raw.get("patient_possessor_kinds", [])),
     )
 
 

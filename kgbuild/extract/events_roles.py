@@ -114,8 +114,12 @@ class RoleFinder:
         """Actors a noun phrase headed by ``tok`` denotes or is anchored to."""
         if depth > 4:
             return []
-        if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
-            return self.np_actors(tok.head.head, possessors=possessors, depth=depth + 1)
+        if tok.lower_ in RELATIVE_PRONOUNS:
+            clause = tok.head
+            while clause.dep_ == "conj" and clause.head is not clause:
+                clause = clause.head
+            if clause.dep_ == "relcl":
+                return self.np_actors(clause.head, possessors=possessors, depth=depth + 1)
         keys: list[str] = []
         key = self.actor_at(tok)
         if key is None and tok.pos_ in ("PROPN", "NOUN") and tok.dep_ not in ("amod",):
@@ -138,7 +142,7 @@ class RoleFinder:
             return keys
         if dep == "poss" and possessors and child.pos_ != "PRON":
             return self.np_actors(child, depth=depth + 1)
-        if dep in ("conj", "appos"):
+        if dep == "conj" or (dep == "appos" and child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ","):
             return self.np_actors(child, possessors=possessors, depth=depth + 1)
         if dep == "prep" and (child.lower_ in INCLUDING or (child.lower_ == "of" and tok.lower_ in PARTITIVES)):
             return [k for pobj in child.children if pobj.dep_ == "pobj"
@@ -166,7 +170,8 @@ class RoleFinder:
 
     def _verbal(self, verb: Token, found: list[tuple[str, Role]]) -> None:
         for tok, role in subject_tokens(verb):
-            found.extend((k, role) for k in self.np_actors(tok, possessors=False))
+            if not self.is_event(tok):
+                found.extend((k, role) for k in self.np_actors(tok, possessors=False))
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if not objects:
             siblings = [verb.head] if verb.dep_ == "conj" else []
@@ -181,7 +186,8 @@ class RoleFinder:
             if child.i >= trig.start and child.i < trig.end:
                 continue
             if child.dep_ == "poss" and child.pos_ != "PRON":
-                found.extend((k, Role.AGENT) for k in self.np_actors(child, possessors=False))
+                role = Role.PATIENT if trig.kind in self.lex.patient_possessor_kinds else Role.AGENT
+                found.extend((k, role) for k in self.np_actors(child, possessors=False))
             elif child.dep_ in ("compound", "nmod", "amod") and child.i < noun.i:
                 for key in self._modifier_actors(child):
                     actor = self.table.get(key)

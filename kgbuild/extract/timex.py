@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from kgbuild.extract.spans import char_mention
 from kgbuild.model import Document, TimeExpression
 
-__all__ = ["find_times", "resolve", "anchor_date"]
+__all__ = ["anchor_date", "find_times", "resolve"]
 
 Resolved = tuple[str | None, str | None, str | None]
 
@@ -177,7 +177,8 @@ def _absolute(text: str, anchor: date | None) -> Resolved | None:
         return _period(date(decade, 1, 1), date(decade + 9, 12, 31))
     m = _BARE_MONTH.match(text)
     if m and anchor is not None:
-        return _period(*_month_span(_month_year(_month(m["month"]), text.lower().split()[0], anchor), _month(m["month"])))
+        month = _month(m["month"])
+        return _period(*_month_span(_month_year(month, text.lower().split()[0], anchor), month))
     return None
 
 

@@ -1,0 +1,19 @@
+""""according to X" before and after the proposition."""
+
+from __future__ import annotations
+
+from claims_helpers import extract, only, speaker_name
+
+
+def test_according_to_first(nlp):
+    x = extract(nlp, "According to the ministry, the bridge will reopen next week.")
+    c = only(x)
+    assert c.cue_lemma == "according to"
+    assert c.content.text == "the bridge will reopen next week"
+    assert "ministry" in speaker_name(x, c)
+
+
+def test_according_to_last(nlp):
+    c = only(extract(nlp, "The bridge will reopen next week, according to local officials."))
+    assert c.content.text == "The bridge will reopen next week"
+    assert c.speaker_mention.text == "local officials"

@@ -1,0 +1,54 @@
+"""Speaker resolution: pronouns, definite descriptions, anonymous sources as actors."""
+
+from __future__ import annotations
+
+from claims_helpers import extract, speaker_name
+
+
+def test_pronoun_resolves_to_previous_source(nlp):
+    x = extract(nlp, "A diplomat involved in the talks said that the meeting was postponed. "
+                     "He added that the delegation had left the city.")
+    first, second = x.claims
+    assert second.speaker == first.speaker
+    assert second.speaker_mention.text == "He"
+
+
+def test_definite_description_resolves_to_same_head(nlp):
+    x = extract(nlp, "A diplomat involved in the talks said that the meeting was postponed. "
+                     "The diplomat also stressed that the talks had not been called off.")
+    first, second = x.claims
+    assert second.speaker == first.speaker
+    assert second.cue_lemma == "stress"
+
+
+def test_anonymous_source_attributes(nlp):
+    x = extract(nlp, "Two people familiar with the talks noted that the summit was delayed.")
+    source = next(a for a in x.actors if a.key == x.claims[0].speaker)
+    assert source.anonymous and source.source_role == "people"
+    assert source.number == "Two"
+    assert source.qualifier == "familiar with the talks"
+
+
+def test_demonym_gives_affiliation(nlp):
+    x = extract(nlp, "A Russian source said that the offer had expired.")
+    source = next(a for a in x.actors if a.key == x.claims[0].speaker)
+    assert source.affiliation is not None
+    assert next(a for a in x.actors if a.key == source.affiliation).name == "Russia"
+
+
+def test_distinct_anonymous_sources_stay_distinct(nlp):
+    x = extract(nlp, '"It failed," another person familiar with the talks said. '
+                     "Two people familiar with the talks noted that the summit was delayed.")
+    assert x.claims[0].speaker != x.claims[1].speaker
+
+
+def test_named_speaker_from_actor_table(nlp):
+    x = extract(nlp, "German Chancellor Olaf Scholz said that Berlin would send more aid.")
+    assert speaker_name(x, x.claims[0]) == "Olaf Scholz"
+
+
+def test_conjoined_cue_inherits_subject(nlp):
+    x = extract(nlp, "The spokesman said that the plant was safe and noted that no radiation had leaked.")
+    assert len(x.claims) == 2
+    assert x.claims[0].speaker == x.claims[1].speaker
+    assert x.claims[1].cue_lemma == "note"
