@@ -46,7 +46,8 @@ def check_consistency(*graphs: Graph) -> tuple[bool, tuple[str, ...]]:
         onto = world.get_ontology(path.as_uri()).load()
         try:
             with onto:
-                owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0)
+                owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0,
+                                              ignore_unsupported_datatypes=True)
         except owlready2.OwlReadyInconsistentOntologyError:
             return False, ()
         unsat = tuple(sorted(c.iri for c in world.inconsistent_classes() if c is not owlready2.Nothing))

@@ -15,14 +15,16 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, URIRef
 
 from kgbuild.errors import UsageError
-from kgbuild.resources import data_path
+from kgbuild.resources import data_path, ontology_path
+from kgbuild.vocab import KG_NS
 
-__all__ = ["Format", "serialize", "write_bytes", "write_graphs", "format_for_path"]
+__all__ = ["Format", "format_for_path", "jsonld_context", "serialize", "write_bytes", "write_graphs"]
 
 
 class Format(str, Enum):
@@ -73,8 +75,41 @@ def _dataset(graphs: Sequence[DocGraph]) -> Dataset:
     return ds
 
 
+_COERCED = {XSD.date, XSD.dateTime, XSD.nonNegativeInteger, XSD.integer, XSD.boolean, XSD.anyURI, XSD.decimal}
+
+
+def _ontology_terms() -> dict[str, object]:
+    """A JSON-LD term for every class and property of kgbuild's ontology: ``"claimText"``, ``"saidBy"``
+    (``@type: @id``), ``"datePublished"`` (``@type: xsd:date``)… so the JSON-LD reads like the ontology."""
+    ontology = Graph().parse(ontology_path(), format="turtle")
+    terms: dict[str, object] = {}
+    for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, RDF.Property):
+        for node in ontology.subjects(RDF.type, kind):
+            name = str(node)[len(KG_NS):] if str(node).startswith(KG_NS) else ""
+            if not name.isidentifier() or name in terms:
+                continue
+            iri = f"kg:{name}"
+            ranges = set(ontology.objects(node, RDFS.range))
+            if kind == OWL.ObjectProperty:
+                terms[name] = {"@id": iri, "@type": "@id"}
+            elif kind == OWL.DatatypeProperty and len(ranges) == 1 and next(iter(ranges)) in _COERCED:
+                terms[name] = {"@id": iri, "@type": f"xsd:{str(next(iter(ranges)))[len(str(XSD)):]}"}
+            else:
+                terms[name] = iri
+    return terms
+
+
+@lru_cache(maxsize=1)
+def _context() -> str:
+    shipped = json.loads(data_path("context.jsonld").read_text(encoding="utf-8"))["@context"]
+    context = {name: term for name, term in _ontology_terms().items() if name not in shipped}
+    context.update(shipped)  # the shipped file wins: prefixes, and any term it defines by hand
+    return json.dumps({"@context": dict(sorted(context.items()))})
+
+
 def jsonld_context() -> dict:
-    return json.loads(data_path("context.jsonld").read_text(encoding="utf-8"))
+    """kgbuild's JSON-LD context: ``kgbuild/data/context.jsonld`` plus a term per ontology class and property."""
+    return json.loads(_context())
 
 
 def serialize(graphs: Sequence[DocGraph], fmt: Format = Format.ttl) -> bytes:

@@ -20,13 +20,14 @@ The library never prints.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import re
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,8 +45,18 @@ if TYPE_CHECKING:
     import pyoxigraph
 
 __all__ = [
-    "ONTOLOGY_GRAPH", "USER_ENV", "PASSWORD_ENV", "NamedGraph", "LoadResult", "Endpoint", "read_named_graphs",
-    "split_documents", "load_graphs_into_store", "load_graphs_into_endpoint", "query_store", "query_endpoint",
+    "ONTOLOGY_GRAPH",
+    "PASSWORD_ENV",
+    "USER_ENV",
+    "Endpoint",
+    "LoadResult",
+    "NamedGraph",
+    "load_graphs_into_endpoint",
+    "load_graphs_into_store",
+    "query_endpoint",
+    "query_store",
+    "read_named_graphs",
+    "split_documents",
 ]
 
 ONTOLOGY_GRAPH = ONTOLOGY_IRI
@@ -184,7 +195,10 @@ def _ntriples(graph: Graph, tag: str) -> bytes:
                 return relabel.setdefault(t, BNode(f"{tag}x{len(relabel)}"))
             return t
 
-        graph = Graph().__iadd__(tuple(fix(t) for t in triple) for triple in graph)  # type: ignore[arg-type]
+        relabelled = Graph()
+        for s, p, o in graph:
+            relabelled.add((fix(s), p, fix(o)))  # type: ignore[arg-type]
+        graph = relabelled
     return graph.serialize(format="nt11", encoding="utf-8")
 
 
@@ -337,16 +351,15 @@ def _request(method: str, url: str, *, body: bytes | None = None, headers: dict[
         request.add_unredirected_header("Authorization", f"Basic {token}")
     shown = _redact(url)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (http(s) checked)
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.read()
     except urllib.error.HTTPError as exc:
         detail = ""
-        try:
+        with contextlib.suppress(OSError):
             detail = exc.read(2000).decode("utf-8", "replace").strip()
-        except OSError:
-            pass
         detail = _scrub(" ".join(detail.split()))[:500]
-        raise StoreError(f"{method} {shown}: HTTP {exc.code} {exc.reason}" + (f": {detail}" if detail else "")) from None
+        message = f"{method} {shown}: HTTP {exc.code} {exc.reason}"
+        raise StoreError(f"{message}: {detail}" if detail else message) from None
     except urllib.error.URLError as exc:
         raise StoreError(f"{method} {shown}: cannot reach the server: {_scrub(str(exc.reason))}") from None
     except (OSError, ValueError) as exc:  # timeouts, resets, bad URLs
@@ -385,7 +398,9 @@ def _named_graph_iris(ep: Endpoint, timeout: float) -> list[str]:
 
 
 def _post_query(ep: Endpoint, sparql: str, default_graphs: Sequence[str], timeout: float) -> QueryResult:
-    form = [("query", sparql), *(("default-graph-uri", g) for g in default_graphs)]
+    # default-graph-uri alone would hide the named graphs from GRAPH ?g { }: name them too
+    form = [("query", sparql), *(("default-graph-uri", g) for g in default_graphs),
+            *(("named-graph-uri", g) for g in default_graphs)]
     raw = _request("POST", ep.query, body=urllib.parse.urlencode(form).encode("utf-8"), timeout=timeout, headers={
         "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"})
     try:
@@ -410,7 +425,3 @@ def query_endpoint(endpoint: Endpoint | str, sparql: str, *, union: bool = True,
     ep = endpoint if isinstance(endpoint, Endpoint) else Endpoint.from_urls(endpoint)
     defaults = _named_graph_iris(ep, timeout) if union and not _FROM.search(sparql) else []
     return _post_query(ep, sparql, defaults, timeout)
-
-
-def iter_graph_names(result: LoadResult) -> Iterator[str]:
-    yield from (name for name, _ in result.graphs)

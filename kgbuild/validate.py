@@ -130,8 +130,12 @@ def validate_graph(graph: Graph, *, shapes: Path | None = None, ontology: Graph 
     ont = ontology if ontology is not None else load_ontology()
     for g in extra:
         ont = ont + g
-    conforms, results, _text_report = shacl_validate(
-        graph, shacl_graph=load_shapes(shapes), ont_graph=ont, inference="none", advanced=True,
-        allow_warnings=True, abort_on_first=False,
-    )
+    try:
+        conforms, results, _text_report = shacl_validate(
+            graph, shacl_graph=load_shapes(shapes), ont_graph=ont, inference="none", advanced=True,
+            allow_warnings=True, abort_on_first=False,
+        )
+    except Exception as exc:  # pySHACL raises ReportableRuntimeError, ConstraintLoadError, parse errors ...
+        where = str(shapes) if shapes else "kgbuild shapes"
+        raise InputError(f"cannot validate with these shapes: {exc.__class__.__name__}: {exc}", path=where) from None
     return ValidationReport(conforms=bool(conforms), violations=violations_of(results))

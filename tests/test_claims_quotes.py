@@ -50,3 +50,8 @@ def test_mixed_quote_after_that(nlp):
 
 def test_said_without_complement_is_no_claim(nlp):
     assert extract(nlp, "The so-called agreement was never signed, as the officials said.").claims == ()
+
+
+def test_contrasting_report_is_cut_from_content(nlp):
+    x = extract(nlp, "Critics say the law is unfair, while supporters argue it is needed.")
+    assert [c.content.text for c in x.claims] == ["the law is unfair", "it is needed"]

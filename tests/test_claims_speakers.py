@@ -52,3 +52,8 @@ def test_conjoined_cue_inherits_subject(nlp):
     assert len(x.claims) == 2
     assert x.claims[0].speaker == x.claims[1].speaker
     assert x.claims[1].cue_lemma == "note"
+
+
+def test_it_refers_back_to_outlet(nlp):
+    x = extract(nlp, "The newspaper said the minister had resigned. It added that an inquiry had begun.")
+    assert x.claims[1].speaker == x.claims[0].speaker

@@ -300,8 +300,10 @@ def _content_span(comp: Token) -> tuple[int, int]:
     report the parser hung inside it ("... was safe and noted that ...")."""
     tokens = list(comp.subtree)
     for conj in comp.rights:
-        if conj.dep_ == "conj" and _is_report(conj):
+        if conj.dep_ in ("conj", "advcl") and _is_report(conj):
             tokens = [t for t in tokens if t.i < conj.left_edge.i]
+    while tokens and tokens[-1].dep_ in ("cc", "mark", "punct"):
+        tokens = tokens[:-1]
     while tokens and ((tokens[0].dep_ == "mark" and tokens[0].lower_ == "that") or tokens[0].is_punct):
         tokens = tokens[1:]
     while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct or tokens[-1].is_space):

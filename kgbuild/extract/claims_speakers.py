@@ -41,6 +41,7 @@ class _Seen:
     key: str
     plural: bool
     role: str | None
+    head: str | None = None
 
 
 def np_span(tok: Token) -> Span:
@@ -74,7 +75,8 @@ class SpeakerResolver:
         span = np_span(tok)
         m = char_mention(tok.doc.text, span.start_char, span.end_char)
         low = tok.lower_
-        if (tok.pos_ == "PRON" and not (tok.is_upper and len(tok) > 1)) or low in SINGULAR_PRONOUNS or low in PLURAL_PRONOUNS:
+        acronym = tok.is_upper and len(tok) > 1  # "WHO" is an organisation
+        if (tok.pos_ == "PRON" and not acronym) or low in SINGULAR_PRONOUNS or low in PLURAL_PRONOUNS:
             key = self._pronoun(low, span.start_char)
             return Speaker(key, m) if key else None
         key = self._named(tok, span)
@@ -88,7 +90,8 @@ class SpeakerResolver:
     def remember(self, key: str, pos: int, tok: Token | None = None) -> None:
         plural = tok is not None and (tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("people", "police"))
         actor = self.table.get(key)
-        self.seen.append(_Seen(pos, key, plural or bool(actor and actor.number), actor.source_role if actor else None))
+        self.seen.append(_Seen(pos, key, plural or bool(actor and actor.number), actor.source_role if actor else None,
+                               tok.lemma_.lower() if tok is not None else None))
 
     # -- named actors ----------------------------------------------------------
     def _named(self, tok: Token, span: Span) -> str | None:
@@ -115,7 +118,8 @@ class SpeakerResolver:
         if low in PLURAL_PRONOUNS:
             return self._recent(pos, lambda s, a: s.plural or a.kind in (ActorKind.ORGANIZATION, ActorKind.GPE))
         if low == "it":
-            return self._recent(pos, lambda s, a: a.kind in (ActorKind.ORGANIZATION, ActorKind.GPE)) \
+            return self._recent(pos, lambda s, a: a.kind in (ActorKind.ORGANIZATION, ActorKind.GPE)
+                                or (not s.plural and s.head in self.lex.body_nouns)) \
                 or self._recent_mention(pos, (ActorKind.ORGANIZATION,))
         near = self._recent(pos, lambda s, a: not s.plural and a.kind in PERSONISH, within=RECENT_CHARS)
         return near or self._recent_mention(pos, (ActorKind.PERSON,)) or \
