@@ -18,6 +18,7 @@ from kgbuild.errors import InputError, NotConformingError
 from kgbuild.extract import extract_document
 from kgbuild.ingest import read_documents
 from kgbuild.iris import Minter
+from kgbuild.kb import read_kb
 from kgbuild.mapping import to_graph
 from kgbuild.model import Document, Extraction
 from kgbuild.nlp import DEFAULT_MODEL, load_nlp
@@ -63,13 +64,15 @@ class BuildResult:
         return ValidationReport(conforms=self.conforms, violations=tuple(self.violations))
 
 
-def extract_documents(documents: Iterable[Document], *, model: str | None = None, patterns: tuple[Path, ...] = (),
+def extract_documents(documents: Iterable[Document], settings: Settings | None = None, *,
                       skipped: list[Skipped] | None = None, batch_size: int = 16) -> Iterator[Extraction]:
     """Parse documents with spaCy (batched) and extract model objects, lazily."""
-    nlp = load_nlp(model or DEFAULT_MODEL, tuple(patterns))
+    s = settings or Settings()
+    nlp = load_nlp(s.model or DEFAULT_MODEL, tuple(s.patterns))
+    kb = read_kb(s.knowledge_base) if s.knowledge_base else None
     for sdoc, document in nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=batch_size):
         try:
-            yield extract_document(sdoc, document)
+            yield extract_document(sdoc, document, kb=kb, event_lexicon=s.event_lexicon)
         except Exception as exc:  # one document's failure must not stop the batch
             if skipped is None:
                 raise
@@ -84,7 +87,7 @@ def extract(paths: Iterable[str | Path], settings: Settings | None = None,
     on_error = None if skipped is None else (lambda exc: skipped.append(_skip(exc)))
     documents = read_documents(paths, encoding=s.encoding, lenient=s.lenient, max_chars=s.max_chars,
                                published=s.published, publisher=s.publisher, on_error=on_error)
-    return extract_documents(documents, model=s.model, patterns=s.patterns, skipped=skipped)
+    return extract_documents(documents, s, skipped=skipped)
 
 
 def _skip(exc: InputError) -> Skipped:
@@ -117,7 +120,7 @@ def build_text(text: str, *, doc_id: str = "document", settings: Settings | None
     """
     s = settings or Settings()
     document = Document(id=doc_id, text=text, origin=doc_id, **meta)
-    extraction = next(extract_documents([document], model=s.model, patterns=s.patterns))
+    extraction = next(extract_documents([document], s))
     graph = to_graph(extraction, base=s.base_iri)
     report = validate_graph(graph, shapes=s.shapes)
     if not report.conforms:

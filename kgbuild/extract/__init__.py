@@ -6,6 +6,8 @@ expressions, events, and claims (which link to the actors and events they are ab
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.tokens import Doc
 
 from kgbuild.extract.actors import find_actors
@@ -13,17 +15,23 @@ from kgbuild.extract.claims import find_claims
 from kgbuild.extract.events import find_events
 from kgbuild.extract.table import ActorTable
 from kgbuild.extract.timex import find_times
+from kgbuild.kb import KnowledgeBase
 from kgbuild.model import Document, Extraction
 
 __all__ = ["extract_document", "ActorTable"]
 
 
-def extract_document(sdoc: Doc, document: Document) -> Extraction:
-    """Extract actors, times, events, claims and sources from one parsed document."""
+def extract_document(sdoc: Doc, document: Document, *, kb: KnowledgeBase | None = None,
+                     event_lexicon: Path | None = None) -> Extraction:
+    """Extract actors, times, events, claims and sources from one parsed document.
+
+    ``kb``: the user's knowledge base of people and organisations; ``event_lexicon``: the
+    user's extra event triggers (merged over the packaged lexicon).
+    """
     table = ActorTable(document.id)
-    publisher = find_actors(sdoc, document, table)
+    publisher = find_actors(sdoc, document, table, kb=kb)
     times = find_times(sdoc, document)
-    events = find_events(sdoc, document, table, times)
+    events = find_events(sdoc, document, table, times, lexicon_path=event_lexicon)
     found = find_claims(sdoc, document, table, events)
     return Extraction(
         document=document,
