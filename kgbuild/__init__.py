@@ -21,7 +21,24 @@ from kgbuild.validate import ValidationReport, validate_graph
 
 __version__ = "0.1.0"
 __all__ = [
-    "BuildResult", "Format", "InputError", "KgbuildError", "ModelError", "NotConformingError", "Settings",
-    "StoreError", "UsageError", "ValidationReport", "build", "build_text", "extract", "load_settings",
-    "read_documents", "serialize", "to_graph", "validate_graph", "write_graphs", "__version__",
+    "BuildResult",
+    "Format",
+    "InputError",
+    "KgbuildError",
+    "ModelError",
+    "NotConformingError",
+    "Settings",
+    "StoreError",
+    "UsageError",
+    "ValidationReport",
+    "__version__",
+    "build",
+    "build_text",
+    "extract",
+    "load_settings",
+    "read_documents",
+    "serialize",
+    "to_graph",
+    "validate_graph",
+    "write_graphs",
 ]

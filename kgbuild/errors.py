@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["KgbuildError", "InputError", "UsageError", "NotConformingError", "ModelError", "StoreError"]
+__all__ = ["InputError", "KgbuildError", "ModelError", "NotConformingError", "StoreError", "UsageError"]
 
 
 class KgbuildError(Exception):

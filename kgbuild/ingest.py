@@ -20,7 +20,7 @@ from typing import IO
 from kgbuild.errors import InputError
 from kgbuild.model import Document
 
-__all__ = ["read_documents", "read_text_document", "read_jsonl", "parse_date", "DEFAULT_MAX_CHARS"]
+__all__ = ["DEFAULT_MAX_CHARS", "parse_date", "read_documents", "read_jsonl", "read_text_document"]
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -93,7 +93,8 @@ def read_text_document(
     """One plain-text article; its first non-empty line is the headline."""
     text = _decode(data, origin, encoding, lenient)
     _check_size(text, origin, max_chars)
-    return Document(id=doc_id, text=text, title=_headline(text), published=published, publisher=publisher, origin=origin)
+    return Document(id=doc_id, text=text, title=_headline(text), published=published, publisher=publisher,
+                    origin=origin)
 
 
 def read_jsonl(

@@ -18,7 +18,7 @@ from rdflib import URIRef
 
 from kgbuild.errors import UsageError
 
-__all__ = ["DEFAULT_BASE", "check_base", "segment", "slug", "Minter"]
+__all__ = ["DEFAULT_BASE", "Minter", "check_base", "segment", "slug"]
 
 DEFAULT_BASE = "https://w3id.org/kgbuild/id/"
 _SAFE_SEGMENT = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -29,7 +29,7 @@ from kgbuild.model import (
 )
 from kgbuild.vocab import KG
 
-__all__ = ["to_graph", "bind_prefixes", "ACTOR_CLASSES"]
+__all__ = ["ACTOR_CLASSES", "bind_prefixes", "to_graph"]
 
 ACTOR_CLASSES: dict[ActorKind, URIRef] = {
     ActorKind.PERSON: KG.Person,

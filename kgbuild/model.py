@@ -12,11 +12,11 @@ places) have document-independent keys so that several documents share one node.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 __all__ = [
-    "ActorKind",
     "Actor",
+    "ActorKind",
     "Claim",
     "Document",
     "Event",
@@ -32,7 +32,7 @@ __all__ = [
 ]
 
 
-class ActorKind(str, Enum):
+class ActorKind(StrEnum):
     """The coarse kind of an actor; the ontology has one class per kind."""
 
     PERSON = "Person"
@@ -43,7 +43,7 @@ class ActorKind(str, Enum):
     OTHER = "Other"
 
 
-class EventKind(str, Enum):
+class EventKind(StrEnum):
     """The event taxonomy; values are the ontology's class local names."""
 
     EVENT = "Event"
@@ -70,7 +70,7 @@ class EventKind(str, Enum):
     CONTEST = "ContestEvent"
 
 
-class Modality(str, Enum):
+class Modality(StrEnum):
     """Whether an event is said to have happened, or only planned, possible or demanded."""
 
     ASSERTED = "asserted"
@@ -79,7 +79,7 @@ class Modality(str, Enum):
     DEMANDED = "demanded"
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """The role of a participant in an event."""
 
     AGENT = "agent"
@@ -89,7 +89,7 @@ class Role(str, Enum):
     PARTICIPANT = "participant"
 
 
-class QuoteType(str, Enum):
+class QuoteType(StrEnum):
     DIRECT = "direct"
     INDIRECT = "indirect"
     MIXED = "mixed"

@@ -14,7 +14,7 @@ from kgbuild.errors import KgbuildError
 from kgbuild.validate import load_ontology, load_shapes
 from kgbuild.vocab import KG_NS
 
-__all__ = ["OntologyCheck", "check_consistency", "undeclared_shape_terms", "check_ontology"]
+__all__ = ["OntologyCheck", "check_consistency", "check_ontology", "undeclared_shape_terms"]
 
 DECLARATIONS = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, RDF.Property)
 

@@ -24,7 +24,7 @@ from kgbuild.model import Document, Extraction
 from kgbuild.nlp import DEFAULT_MODEL, load_nlp
 from kgbuild.validate import ValidationReport, Violation, validate_graph
 
-__all__ = ["BuildResult", "Skipped", "build", "extract", "extract_documents", "build_text"]
+__all__ = ["BuildResult", "Skipped", "build", "build_text", "extract", "extract_documents"]
 
 ProgressCallback = Callable[[Extraction], None]
 

@@ -15,7 +15,7 @@ from kgbuild.errors import InputError, UsageError
 from kgbuild.resources import queries_dir
 from kgbuild.validate import load_ontology, parse_rdf
 
-__all__ = ["QueryResult", "resolve_query", "run_query", "load_graphs", "render"]
+__all__ = ["QueryResult", "load_graphs", "render", "resolve_query", "run_query"]
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,8 @@ def render(result: QueryResult, fmt: str) -> str:
         writer.writerows(result.rows)
         return out.getvalue()
     if fmt == "json":
-        return json.dumps([dict(zip(result.columns, row)) for row in result.rows], ensure_ascii=False, indent=2) + "\n"
+        rows = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     if fmt == "table":
         return _table(result)
     raise UsageError(f"unknown format {fmt!r}: table, csv, tsv or json")
@@ -83,9 +84,9 @@ def _table(result: QueryResult) -> str:
     width = [len(c) for c in result.columns]
     cells = [[c if len(c) <= 80 else c[:77] + "..." for c in row] for row in result.rows]
     for row in cells:
-        width = [max(w, len(c)) for w, c in zip(width, row)]
-    line = "  ".join(c.ljust(w) for c, w in zip(result.columns, width))
+        width = [max(w, len(c)) for w, c in zip(width, row, strict=True)]
+    line = "  ".join(c.ljust(w) for c, w in zip(result.columns, width, strict=True))
     lines = [line, "  ".join("-" * w for w in width)]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(row, width)) for row in cells]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, width, strict=True)) for row in cells]
     lines.append(f"({len(result.rows)} rows)")
     return "\n".join(lines) + "\n"

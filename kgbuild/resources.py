@@ -11,7 +11,7 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import Path
 
-__all__ = ["package_path", "data_path", "ontology_dir", "ontology_path", "shapes_dir", "queries_dir"]
+__all__ = ["data_path", "ontology_dir", "ontology_path", "package_path", "queries_dir", "shapes_dir"]
 
 _PACKAGE = Path(str(files("kgbuild")))
 

@@ -14,7 +14,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Sequence
-from enum import Enum
+from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from kgbuild.vocab import KG_NS
 __all__ = ["Format", "format_for_path", "jsonld_context", "serialize", "write_bytes", "write_graphs"]
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     """Output formats of ``kgbuild build``."""
 
     ttl = "ttl"

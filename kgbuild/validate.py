@@ -19,7 +19,7 @@ from rdflib.namespace import SH
 from kgbuild.errors import InputError
 from kgbuild.resources import ontology_path, shapes_dir
 
-__all__ = ["Violation", "ValidationReport", "validate_graph", "load_shapes", "load_ontology", "shape_files"]
+__all__ = ["ValidationReport", "Violation", "load_ontology", "load_shapes", "shape_files", "validate_graph"]
 
 RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".n3": "n3", ".rdf": "xml", ".owl": "xml", ".jsonld": "json-ld",
                 ".trig": "trig", ".nq": "nquads"}

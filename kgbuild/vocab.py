@@ -10,7 +10,7 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-__all__ = ["KG", "KG_NS", "ONTOLOGY_IRI", "GAF", "GRASP", "NIF", "OA", "PROV", "SCHEMA", "SEM", "TIME"]
+__all__ = ["GAF", "GRASP", "KG", "KG_NS", "NIF", "OA", "ONTOLOGY_IRI", "PROV", "SCHEMA", "SEM", "TIME"]
 
 KG_NS = "https://w3id.org/kgbuild/ontology#"
 ONTOLOGY_IRI = URIRef("https://w3id.org/kgbuild/ontology")

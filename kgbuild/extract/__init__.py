@@ -18,7 +18,7 @@ from kgbuild.extract.timex import find_times
 from kgbuild.kb import KnowledgeBase
 from kgbuild.model import Document, Extraction
 
-__all__ = ["extract_document", "ActorTable"]
+__all__ = ["ActorTable", "extract_document"]
 
 
 def extract_document(sdoc: Doc, document: Document, *, kb: KnowledgeBase | None = None,

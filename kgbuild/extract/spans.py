@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from kgbuild.model import Mention
 
-__all__ = ["mention", "token_mention", "char_mention"]
+__all__ = ["char_mention", "mention", "token_mention"]
 
 
 def mention(span: Span) -> Mention:

@@ -126,7 +126,7 @@ class ActorTable:
     def freeze(self) -> tuple[Actor, ...]:
         """Frozen actors, in a stable order (first mention, then key)."""
         actors = []
-        for key, entry in self._entries.items():
+        for entry in self._entries.values():
             actors.append(replace(entry.actor, mentions=tuple(sorted(entry.mentions)),
                                   titles=tuple(entry.titles) or entry.actor.titles))
         return tuple(sorted(actors, key=lambda a: (a.mentions[0].start if a.mentions else -1, a.key)))
