@@ -63,3 +63,14 @@ def test_gazetteer_prefers_countries_and_knows_aliases():
     assert gaz.lookup("U.S.").name == "United States"
     assert gaz.lookup("Georgia").kind == "country"
     assert gaz.lookup("Crimean Peninsula").name == "Crimea"
+
+
+def test_facility_names_are_locations_whatever_the_ner_label(nlp):
+    from kgbuild.extract import extract_document
+    from kgbuild.model import ActorKind, Document
+
+    text = "The shuttle will go to the Museum of Flight in Seattle, not to the Johnson Space Center."
+    x = extract_document(nlp(text), Document(id="t", text=text))
+    kinds = {a.name: a.kind for a in x.actors}
+    assert kinds.get("Museum of Flight") is ActorKind.LOCATION
+    assert kinds.get("Johnson Space Center") is ActorKind.LOCATION

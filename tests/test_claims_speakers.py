@@ -57,3 +57,10 @@ def test_conjoined_cue_inherits_subject(nlp):
 def test_it_refers_back_to_outlet(nlp):
     x = extract(nlp, "The newspaper said the minister had resigned. It added that an inquiry had begun.")
     assert x.claims[1].speaker == x.claims[0].speaker
+
+
+def test_title_phrase_closed_by_a_name_resolves_to_the_person(nlp):
+    x = extract(nlp, 'In a statement, Governor of Ohio John Kasich said, "The bridge will reopen in May."')
+    claim = x.claims[0]
+    assert speaker_name(x, claim) == "John Kasich"
+    assert not next(a for a in x.actors if a.key == claim.speaker).anonymous

@@ -35,6 +35,7 @@ from kgbuild.extract.actors_names import (
     acronym_key,
     initials,
     is_acronym,
+    is_facility,
     is_junk,
     is_short_form,
     split_title,
@@ -172,6 +173,8 @@ def _from_entity(ent: Span, gaz: Gazetteer) -> _Cand | None:
         return _Cand(start, end, text, name, label, ActorKind.ORGANIZATION, seat=seat)
     place = gaz.lookup(name) or _unwrapped_place(name, gaz)
     kind = ActorKind.GPE if place is not None else KIND_OF_LABEL.get(label)
+    if place is None and label in {"ORG", "PERSON", "FAC", "GPE"} and is_facility(name):
+        kind, label = ActorKind.LOCATION, "FAC"
     if kind is None:
         return None
     cand = _Cand(start, end, text, name, label, kind, place=place, acronym=acronym, acts=_acts(ent.root))

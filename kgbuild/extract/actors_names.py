@@ -83,3 +83,22 @@ def is_junk(name: str) -> bool:
     if not name[0].isupper() and not name[0].isdigit():
         return True
     return normalise(name) in _stoplist()
+
+
+@lru_cache(maxsize=1)
+def _facility_heads() -> frozenset[str]:
+    return frozenset(_lines("facility_heads.txt"))
+
+
+def is_facility(name: str) -> bool:
+    """A site name by its head noun: "Museum of Flight", "Johnson Space Center" (not "Center for X").
+
+    >>> is_facility("Museum of Flight"), is_facility("Center for Disease Control")
+    (True, False)
+    """
+    words = name.lower().split()
+    if not words or "for" in words:
+        return False
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    return head in _facility_heads()
+

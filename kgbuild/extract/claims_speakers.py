@@ -103,6 +103,12 @@ class SpeakerResolver:
                 best = (m.end - m.start, key)
         if best:
             return best[1]
+        # "Governor of Washington Chris Gregoire", "team member Rodaba Noori": a title phrase
+        # whose head is not the name, closed by the person's name
+        for m, key in self.table.in_span(span.start_char, span.end_char):
+            actor = self.table.get(key)
+            if m.end == span.end_char and actor is not None and actor.kind is ActorKind.PERSON:
+                return key
         key = self.table.at(start, end)
         if key is not None:
             return key
