@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -18,6 +18,9 @@ from kgbuild.config import Settings, load_settings
 from kgbuild.errors import KgbuildError, UsageError
 from kgbuild.reports import ReportFormat
 from kgbuild.serialize import Format, format_for_path
+
+if TYPE_CHECKING:
+    from kgbuild.pipeline import BuildResult
 
 __all__ = ["app", "main"]
 
@@ -94,6 +97,14 @@ def build(
                                           "of skipping the document.")] = False,
     max_chars: Annotated[int | None, typer.Option("--max-chars", help="Refuse documents longer than this "
                                                   "(default 2,000,000).", min=1)] = None,
+    kb: Annotated[Path | None, typer.Option("--kb", help="Knowledge base of people and organisations: CSV "
+                                            "(label,iri,kind) or Turtle; adds owl:sameAs links.", exists=True,
+                                            dir_okay=False)] = None,
+    event_lexicon: Annotated[Path | None, typer.Option("--event-lexicon", help="Extra event triggers (JSON, "
+                                                       "format of kgbuild/data/event_lexicon.json).", exists=True,
+                                                       dir_okay=False)] = None,
+    patterns: Annotated[list[Path] | None, typer.Option("--patterns", help="Extra spaCy EntityRuler patterns "
+                                                        "(JSONL); repeatable.", exists=True, dir_okay=False)] = None,
     config: ConfigOpt = None,
     store: StoreOpt = None,
     endpoint: EndpointOpt = None,
@@ -109,15 +120,14 @@ def build(
         raise _fail(UsageError("give either --store or --endpoint/--gsp, not both"))
     if output is None and not to_store:
         output = "-"
-    from kgbuild.pipeline import build as run_build
     from kgbuild.serialize import write_graphs
 
     try:
         settings: Settings = load_settings(config).with_overrides(
             model=model, base_iri=base_iri, published=published, publisher=publisher, shapes=shapes,
-            encoding=encoding, lenient=lenient or None, max_chars=max_chars)
-        with err.status("building…", spinner="dots") if err.is_terminal else _nullcontext():
-            result = run_build(paths, settings)
+            encoding=encoding, lenient=lenient or None, max_chars=max_chars, knowledge_base=kb,
+            event_lexicon=event_lexicon, patterns=tuple(patterns or ()))
+        result = _build_with_progress(paths, settings)
     except KgbuildError as exc:
         raise _fail(exc) from None
     for skipped in result.skipped:
@@ -146,12 +156,19 @@ def build(
         raise typer.Exit(EXIT_BAD_INPUT)
 
 
-class _nullcontext:
-    def __enter__(self) -> None:
-        return None
+def _build_with_progress(paths: list[str], settings: Settings) -> BuildResult:
+    """Run the build; on a terminal show documents done, rate and elapsed time."""
+    from kgbuild.pipeline import build as run_build
 
-    def __exit__(self, *exc: object) -> None:
-        return None
+    if not err.is_terminal:
+        return run_build(paths, settings)
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.completed} documents built"),
+               TextColumn("[dim]{task.fields[last]}"), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("build", total=None, last="")
+        return run_build(paths, settings, progress=lambda x: bar.update(task, advance=1, last=x.document.id))
 
 
 @app.command()
