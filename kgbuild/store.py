@@ -138,13 +138,7 @@ def _read_file(path: Path) -> list[NamedGraph]:
     fmt = RDF_SUFFIXES.get(path.suffix.lower(), "turtle")
     if fmt not in _QUAD_FORMATS:
         return split_documents(parse_rdf(path), URIRef(path.resolve().as_uri()))
-    ds = Dataset()
-    try:
-        ds.parse(path, format=fmt)
-    except FileNotFoundError:
-        raise InputError("no such file", path=str(path)) from None
-    except Exception as exc:  # rdflib raises many parser-specific types
-        raise InputError(f"cannot parse as {fmt}: {exc}", path=str(path)) from None
+    ds = parse_rdf(path, Dataset())
     out: list[NamedGraph] = []
     default = Graph()
     for g in ds.graphs():

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from pyshacl import validate as shacl_validate
 from rdflib import RDF, Graph, Literal, URIRef
@@ -21,6 +22,7 @@ from kgbuild.resources import ontology_path, shapes_dir
 
 __all__ = ["ValidationReport", "Violation", "load_ontology", "load_shapes", "shape_files", "validate_graph"]
 
+G = TypeVar("G", bound=Graph)
 RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".n3": "n3", ".rdf": "xml", ".owl": "xml", ".jsonld": "json-ld",
                 ".trig": "trig", ".nq": "nquads"}
 
@@ -65,8 +67,9 @@ def shape_files(directory: Path | None = None) -> list[Path]:
     return files
 
 
-def parse_rdf(path: Path, graph: Graph | None = None) -> Graph:
-    """Parse one RDF file by its suffix; a syntax error becomes an ``InputError`` naming the file."""
+def parse_rdf(path: Path, graph: G | None = None) -> G | Graph:
+    """Parse one RDF file by its suffix into ``graph`` (a new ``Graph`` by default; pass a ``Dataset``
+    for quads); a syntax error becomes an ``InputError`` naming the file."""
     graph = graph if graph is not None else Graph()
     fmt = RDF_SUFFIXES.get(path.suffix.lower(), "turtle")
     try:
