@@ -1,0 +1,66 @@
+"""What every command shares: the typer app, the error console, exit codes and option types."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from kgbuild.errors import KgbuildError, UsageError
+
+__all__ = ["EXIT_BAD_INPUT", "EXIT_NOT_CONFORMING", "EXIT_OK", "app", "err", "fail"]
+
+app = typer.Typer(help="Turn news articles into a validated RDF knowledge graph: who did what, who said what, "
+                       "according to whom.", no_args_is_help=True, add_completion=False)
+ontology_app = typer.Typer(help="Check kgbuild's ontology.", no_args_is_help=True)
+app.add_typer(ontology_app, name="ontology")
+shapes_app = typer.Typer(help="Check SHACL shapes files.", no_args_is_help=True)
+app.add_typer(shapes_app, name="shapes")
+err = Console(stderr=True, highlight=False)
+
+EXIT_OK, EXIT_NOT_CONFORMING, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def fail(exc: KgbuildError) -> typer.Exit:
+    err.print(f"[red]error:[/red] {exc}", markup=True, soft_wrap=True)
+    return typer.Exit(exc.exit_code)
+
+
+def print_violations(violations: list, limit: int = 50) -> None:
+    for v in violations[:limit]:
+        err.print(str(v), markup=False, soft_wrap=True)
+    if len(violations) > limit:
+        err.print(f"... and {len(violations) - limit} more", markup=False)
+
+
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML settings file ([kgbuild] table).",
+                                                exists=True, dir_okay=False)]
+ShapesOpt = Annotated[Path | None, typer.Option("--shapes", help="SHACL shapes file or folder (default: "
+                                                "kgbuild's own).", exists=True)]
+
+StoreOpt = Annotated[Path | None, typer.Option("--store", help="On-disk Oxigraph store folder (created if missing).",
+                                               file_okay=False)]
+EndpointOpt = Annotated[str | None, typer.Option("--endpoint", help="SPARQL server base URL, Oxigraph layout: "
+                                                 "URL/store (Graph Store Protocol) and URL/query. Basic auth from "
+                                                 "$KGBUILD_ENDPOINT_USER and $KGBUILD_ENDPOINT_PASSWORD.")]
+GspOpt = Annotated[str | None, typer.Option("--gsp", help="Graph Store Protocol URL, when not --endpoint/store "
+                                            "(Fuseki: http://host:3030/DATASET/data).")]
+NoOntologyOpt = Annotated[bool, typer.Option("--no-ontology", help="Do not (re)load kgbuild's ontology into "
+                                             "its graph https://w3id.org/kgbuild/ontology.")]
+
+
+def load_into(graphs: object, store: Path | None, endpoint: str | None, gsp: str | None, *,
+               ontology: bool = True) -> str:
+    """Load into the store or endpoint given; returns the summary line. Raises KgbuildError."""
+    from kgbuild.store import Endpoint, load_graphs_into_endpoint, load_graphs_into_store
+
+    if store is not None and (endpoint or gsp):
+        raise UsageError("give either --store or --endpoint/--gsp, not both")
+    if store is not None:
+        return str(load_graphs_into_store(graphs, store, ontology=ontology))  # type: ignore[arg-type]
+    ep = Endpoint.from_urls(endpoint, gsp=gsp)
+    return str(load_graphs_into_endpoint(graphs, ep, ontology=ontology))  # type: ignore[arg-type]
+
+
