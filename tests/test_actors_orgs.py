@@ -42,3 +42,17 @@ def test_publisher_is_the_organisation_mentioned_in_the_text(nlp):
     found, key = build(nlp, "The Washington Post reported the talks.", publisher="The Washington Post")
     assert key == "organization/washington-post"
     assert found[key].kind == ActorKind.ORGANIZATION
+
+
+def test_country_inside_an_organisation_name_is_a_mention_and_an_affiliation(nlp):
+    from kgbuild.extract import extract_document
+    from kgbuild.model import ActorKind, Document
+
+    text = "The Doctor Who Society of Canada raised money for the hospital, the Washington Post reported."
+    x = extract_document(nlp(text), Document(id="t", text=text))
+    by_name = {a.name: a for a in x.actors}
+    canada = by_name["Canada"]
+    assert canada.kind is ActorKind.GPE and canada.mentions[0].text == "Canada"
+    society = next(a for a in x.actors if a.name.endswith("Society of Canada"))
+    assert society.affiliation == canada.key
+    assert "Washington" not in by_name  # a newspaper named after a city is not about the city

@@ -127,12 +127,43 @@ def _collect(sdoc: Doc, gaz: Gazetteer) -> list[_Cand]:
         cand = _from_entity(ent, gaz)
         if cand is not None:
             cands.append(cand)
+            if cand.kind in (ActorKind.ORGANIZATION, ActorKind.LOCATION) and cand.place is None:
+                cands.extend(_nested_places(ent, cand, gaz))
     for tok in sdoc:
         if tok.i not in covered:
             cand = _from_token(tok, gaz)
             if cand is not None:
                 cands.append(cand)
     return sorted(cands, key=lambda c: (c.start, c.end))
+
+
+NESTED_PLACE_KINDS = {"country"}
+
+
+def _nested_places(ent: Span, owner: _Cand, gaz: Gazetteer) -> list[_Cand]:
+    """Countries named inside an organisation or site name ("Doctor Who Society of Canada", "Bank of
+    England"): each is a mention of that country too, and an organisation "of" a country is affiliated
+    with it. Cities and regions are left alone: "The Washington Post" is not about Washington."""
+    found: list[_Cand] = []
+    tokens = [t for t in ent if t.idx >= owner.start and t.idx < owner.end]
+    i = 0
+    while i < len(tokens):
+        for n in (3, 2, 1):
+            span = tokens[i:i + n]
+            if len(span) < n or len(span) == len(tokens) or not span[0].text[:1].isupper():
+                continue
+            start, end = span[0].idx, span[-1].idx + len(span[-1].text)
+            text = ent.doc.text[start:end]
+            place = gaz.lookup(text)
+            if place is None or place.kind not in NESTED_PLACE_KINDS:
+                continue
+            found.append(_Cand(start, end, text, text, "GPE", ActorKind.GPE, place=place))
+            if i > 0 and tokens[i - 1].lower_ == "of" and owner.affiliation is None:
+                owner.affiliation = place
+            i += n - 1
+            break
+        i += 1
+    return found
 
 
 def _trimmed(ent: Span, name: str) -> tuple[int, int, str]:
@@ -380,7 +411,8 @@ def _add_cluster(table: ActorTable, cluster: list[_Cand], gaz: Gazetteer, kb: Kn
         same_as=same_as or None,
         country_code=place.code if place is not None else (seat.code if seat is not None else None),
         stands_for=stands_for,
-        affiliation=add_place(table, affiliation) if affiliation is not None and kind == ActorKind.PERSON else None,
+        affiliation=add_place(table, affiliation) if affiliation is not None
+        and kind in (ActorKind.PERSON, ActorKind.ORGANIZATION) else None,
     )
     for cand in cluster:
         table.add_mention(key, cand.mention)
