@@ -74,3 +74,25 @@ def test_facility_names_are_locations_whatever_the_ner_label(nlp):
     kinds = {a.name: a.kind for a in x.actors}
     assert kinds.get("Museum of Flight") is ActorKind.LOCATION
     assert kinds.get("Johnson Space Center") is ActorKind.LOCATION
+
+
+def test_homonymous_places_take_the_reading_of_the_documents_country(nlp):
+    from kgbuild.extract import extract_document
+    from kgbuild.model import Document
+
+    text = ("Iodine levels were tested in New South Wales, Victoria, Queensland and South Australia. "
+            "Australia's health minister welcomed the study.")
+    x = extract_document(nlp(text), Document(id="t", text=text))
+    victoria = next(a for a in x.actors if any(m.text == "Victoria" for m in a.mentions))
+    assert victoria.name == "Victoria" and victoria.country_code == "AU-VIC"
+
+
+def test_cities_keep_the_articles_name_but_a_shared_node(nlp):
+    from kgbuild.extract import extract_document
+    from kgbuild.model import Document
+
+    text = "Pilgrims gathered in Mecca on Friday, officials said."
+    x = extract_document(nlp(text), Document(id="t", text=text))
+    mecca = next(a for a in x.actors if a.country_code == "SA" and a.mentions)
+    assert mecca.name == "Mecca"
+    assert mecca.key == "gpe/makkah"  # the linked name, so "Makkah" in another article is the same node

@@ -99,7 +99,7 @@ def find_actors(sdoc: Doc, document: Document, table: ActorTable, *, kb: Knowled
     ``kb`` (see ``kgbuild.kb``) adds ``same_as`` IRIs and preferred names for people and organisations.
     """
     gaz = gazetteer()
-    cands = _collect(sdoc, gaz)
+    cands = _disambiguate(_collect(sdoc, gaz), gaz)
     keys: dict[str, str] = {}  # normalised name / acronym -> key, for the publisher
     for cluster in _clusters(cands):
         key = _add_cluster(table, cluster, gaz, kb)
@@ -116,6 +116,19 @@ def find_actors(sdoc: Doc, document: Document, table: ActorTable, *, kb: Knowled
         name = entry.label if entry else name
         key = table.add_named(name, ActorKind.ORGANIZATION, None, same_as=(entry.iri,) if entry else None)
     return key
+
+
+def _disambiguate(cands: list[_Cand], gaz: Gazetteer) -> list[_Cand]:
+    """Homonymous places take the reading in the document's countries: with New South Wales and
+    Queensland around, "Victoria" is the Australian state, not the capital of the Seychelles."""
+    countries: Counter[str] = Counter()
+    for cand in cands:
+        if cand.place is not None and len({p.country for p in gaz.candidates(cand.name)}) <= 1:
+            countries[cand.place.country] += 1
+    for cand in cands:
+        if cand.place is not None and countries:
+            cand.place = gaz.in_context(cand.name, countries) or cand.place
+    return cands
 
 
 # -- collecting mentions ------------------------------------------------------------------
@@ -137,13 +150,22 @@ def _collect(sdoc: Doc, gaz: Gazetteer) -> list[_Cand]:
     return sorted(cands, key=lambda c: (c.start, c.end))
 
 
-NESTED_PLACE_KINDS = {"country"}
+NESTED_CITY_POPULATION = 500_000
+
+
+def _nestable(place: Place, owner: _Cand) -> bool:
+    """Countries inside any name; inside a site's name ("Volgograd Arena") also large cities, which are
+    where the site is (small towns share names with people and landmarks: "Lincoln Memorial")."""
+    if place.kind == "country":
+        return True
+    return owner.kind is ActorKind.LOCATION and place.kind in {"city", "capital"} \
+        and place.population >= NESTED_CITY_POPULATION
 
 
 def _nested_places(ent: Span, owner: _Cand, gaz: Gazetteer) -> list[_Cand]:
-    """Countries named inside an organisation or site name ("Doctor Who Society of Canada", "Bank of
-    England"): each is a mention of that country too, and an organisation "of" a country is affiliated
-    with it. Cities and regions are left alone: "The Washington Post" is not about Washington."""
+    """Places named inside an organisation or site name ("Doctor Who Society of Canada", "Volgograd Arena"):
+    each is a mention of that place too, and an organisation "of" a country is affiliated with it. Cities
+    inside organisation names are left alone: "The Washington Post" is not about Washington."""
     found: list[_Cand] = []
     tokens = [t for t in ent if t.idx >= owner.start and t.idx < owner.end]
     i = 0
@@ -155,7 +177,7 @@ def _nested_places(ent: Span, owner: _Cand, gaz: Gazetteer) -> list[_Cand]:
             start, end = span[0].idx, span[-1].idx + len(span[-1].text)
             text = ent.doc.text[start:end]
             place = gaz.lookup(text)
-            if place is None or place.kind not in NESTED_PLACE_KINDS:
+            if place is None or not _nestable(place, owner):
                 continue
             found.append(_Cand(start, end, text, text, "GPE", ActorKind.GPE, place=place))
             if i > 0 and tokens[i - 1].lower_ == "of" and owner.affiliation is None:
@@ -416,6 +438,11 @@ def _add_cluster(table: ActorTable, cluster: list[_Cand], gaz: Gazetteer, kb: Kn
     )
     for cand in cluster:
         table.add_mention(key, cand.mention)
+    if place is not None and place.kind in {"city", "capital"}:
+        # the node is keyed by the linked name, but labelled as the article names it ("Mecca", not "Makkah")
+        surface = Counter(c.name for c in cluster).most_common(1)[0][0]
+        if normalise(surface) != normalise(place.name) and gaz.lookup(surface) == place:
+            table.update(key, name=surface)
     return key
 
 

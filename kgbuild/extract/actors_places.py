@@ -68,6 +68,7 @@ class Gazetteer:
 
     def __init__(self) -> None:
         self._by_name: dict[str, Place] = {}
+        self._all: dict[str, list[Place]] = {}
         self._countries: dict[str, Place] = {}
         self._by_code: dict[str, Place] = {}
         for row in _rows("gazetteer.tsv"):
@@ -90,6 +91,7 @@ class Gazetteer:
 
     def _offer(self, surface: str, place: Place) -> None:
         key = normalise(surface)
+        self._all.setdefault(key, []).append(place)
         old = self._by_name.get(key)
         if old is None or (_RANK[place.kind], -place.population) < (_RANK[old.kind], -old.population):
             self._by_name[key] = place
@@ -107,6 +109,19 @@ class Gazetteer:
     def lookup(self, text: str) -> Place | None:
         """The place a name denotes, preferring countries, then capitals, cities, subdivisions."""
         return self._by_name.get(normalise(text))
+
+    def candidates(self, text: str) -> list[Place]:
+        """Every place a name may denote ("Victoria": the Australian state, the capital of the Seychelles, …)."""
+        return list(self._all.get(normalise(text), ()))
+
+    def in_context(self, text: str, countries: dict[str, int]) -> Place | None:
+        """The place ``text`` denotes in a document that mentions places in ``countries`` (ISO code -> count):
+        among homonyms, the one in the most mentioned country; else the default choice."""
+        default = self.lookup(text)
+        best = max(self.candidates(text), key=lambda p: (countries.get(p.country, 0), p == default), default=None)
+        if best is None or countries.get(best.country, 0) == 0:
+            return default
+        return best
 
     def country(self, code: str) -> Place | None:
         return self._countries.get(code)
