@@ -14,8 +14,9 @@ from __future__ import annotations
 from kgbuild.config import Settings, load_settings
 from kgbuild.errors import InputError, KgbuildError, ModelError, NotConformingError, StoreError, UsageError
 from kgbuild.ingest import read_documents
+from kgbuild.interchange import extraction_from_json, extraction_to_json, read_extractions, write_extractions
 from kgbuild.mapping import to_graph
-from kgbuild.pipeline import BuildResult, build, build_text, extract
+from kgbuild.pipeline import BuildResult, build, build_text, extract, map_extractions
 from kgbuild.serialize import Format, serialize, write_graphs
 from kgbuild.validate import ValidationReport, validate_graph
 
@@ -35,10 +36,15 @@ __all__ = [
     "build",
     "build_text",
     "extract",
+    "extraction_from_json",
+    "extraction_to_json",
     "load_settings",
+    "map_extractions",
     "read_documents",
+    "read_extractions",
     "serialize",
     "to_graph",
     "validate_graph",
+    "write_extractions",
     "write_graphs",
 ]

@@ -54,6 +54,7 @@ __all__ = [
     "read_extractions",
     "schema_path",
     "write_extractions",
+    "write_schema",
 ]
 
 FORMAT = "kgbuild-extraction/1"
@@ -83,11 +84,13 @@ REFERENCES: dict[tuple[type, str], str] = {
 KEYED = {"actors": Actor, "events": Event, "claims": Claim, "times": TimeExpression}
 
 DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+IRI = r'^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]+$'
 NON_EMPTY = {"minLength": 1}
 # Constraints on single values, beyond their type (JSON Schema keywords; the reader checks them too).
 CONSTRAINTS: dict[tuple[type, str], dict[str, Any]] = {
     (Document, "id"): NON_EMPTY,
     (Document, "published"): {"pattern": DATE},
+    (Actor, "same_as"): {"pattern": IRI},
     (Mention, "start"): {"minimum": 0},
     (Mention, "end"): {"minimum": 0},
     (TimeExpression, "value"): {"pattern": DATE},
@@ -208,7 +211,10 @@ def _decode_object(cls: type, value: object, path: str, ctx: _Context) -> Any:
         decoded = _decode(hints[name], value[name], where, ctx)
         if decoded is None:
             continue
-        _check_constraints(CONSTRAINTS.get((cls, name), {}), decoded, where)
+        constraints = CONSTRAINTS.get((cls, name))
+        if constraints:
+            for i, item in enumerate(decoded) if isinstance(decoded, tuple) else ((None, decoded),):
+                _check_constraints(constraints, item, where if i is None else f"{where}[{i}]")
         collection = REFERENCES.get((cls, name))
         if collection:
             keys = decoded if isinstance(decoded, tuple) else (decoded,)
@@ -227,7 +233,8 @@ def _check_constraints(constraints: dict[str, Any], value: Any, path: str) -> No
     if "minLength" in constraints and len(value) < constraints["minLength"]:
         raise _Invalid(path, "must not be empty")
     if "pattern" in constraints and not re.search(constraints["pattern"], value):
-        raise _Invalid(path, f"{value!r} is not a date (YYYY-MM-DD)")
+        what = {DATE: "a date (YYYY-MM-DD)", IRI: "an absolute IRI"}.get(constraints["pattern"], "well-formed")
+        raise _Invalid(path, f"{value!r} is not {what}")
 
 
 def _check_mentions(text: str, mentions: list[tuple[str, Mention]]) -> None:
@@ -391,11 +398,12 @@ def _object_schema(cls: Any, defs: dict[str, Any]) -> dict[str, Any]:
         constraints = CONSTRAINTS.get((cls, f.name), {})
         if constraints:
             target = prop["anyOf"][0] if "anyOf" in prop else prop
+            target = target["items"] if target.get("type") == "array" else target
             target.update(constraints)
         notes = [comments[f.name]] if f.name in comments else []
         if (cls, f.name) in REFERENCES:
             collection = REFERENCES[(cls, f.name)]
-            notes.append(f"key(s) of {collection} in this extraction (${'.' + collection}[*].key)")
+            notes.append(f"refers to $.{collection}[*].key")
         if notes:
             prop = {"description": "; ".join(notes), **prop}
         if f.default is not MISSING and f.default is not None:
@@ -443,5 +451,8 @@ def schema_text() -> str:
     return json.dumps(extraction_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
-if __name__ == "__main__":  # python -m kgbuild.interchange: regenerate the committed schema
-    schema_path().write_text(schema_text(), encoding="utf-8")
+def write_schema(path: str | Path | None = None) -> Path:
+    """(Re)write the schema file (default: the committed one, see ``tools/make_extraction_schema.py``)."""
+    target = Path(path) if path is not None else schema_path()
+    target.write_text(schema_text(), encoding="utf-8")
+    return target

@@ -39,7 +39,7 @@ def slug(text: str) -> str:
 
 
 def _digest(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
 
 
 def segment(key: str) -> str:
@@ -52,7 +52,7 @@ def segment(key: str) -> str:
     """
     if _SAFE_SEGMENT.fullmatch(key) and len(key) <= _MAX_SLUG:
         return key
-    readable = quote(slug(key), safe="-") or "x"
+    readable = quote(slug(key), safe="-", errors="surrogatepass") or "x"
     return f"{readable}-{_digest(key)}"
 
 

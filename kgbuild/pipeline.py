@@ -17,6 +17,7 @@ from kgbuild.config import Settings
 from kgbuild.errors import InputError, NotConformingError
 from kgbuild.extract import extract_document
 from kgbuild.ingest import read_documents
+from kgbuild.interchange import read_extractions
 from kgbuild.iris import Minter
 from kgbuild.kb import read_kb
 from kgbuild.mapping import to_graph
@@ -24,7 +25,8 @@ from kgbuild.model import Document, Extraction
 from kgbuild.nlp import DEFAULT_MODEL, load_nlp
 from kgbuild.validate import ValidationReport, Violation, validate_graph
 
-__all__ = ["BuildResult", "Skipped", "build", "build_text", "extract", "extract_documents"]
+__all__ = ["BuildResult", "Skipped", "build", "build_text", "build_to", "extract", "extract_documents",
+           "map_extraction", "map_extractions", "map_files"]
 
 ProgressCallback = Callable[[Extraction], None]
 
@@ -101,16 +103,58 @@ def build(paths: Iterable[str | Path], settings: Settings | None = None,
     result = BuildResult()
     minter = Minter(s.base_iri)
     for extraction in extract(paths, s, result.skipped):
-        graph = to_graph(extraction, base=s.base_iri)
-        if s.validate:
-            result.violations.extend(validate_graph(graph, shapes=s.shapes).violations)
-        result.graphs.append((minter.document(extraction.document.id), graph))
-        result.claims += len(extraction.claims)
-        result.events += len(extraction.events)
-        result.actors += len(extraction.actors)
+        map_extraction(extraction, s, result, minter=minter)
         if progress:
             progress(extraction)
     return result
+
+
+def build_to(paths: Iterable[str | Path], output: str | Path, settings: Settings | None = None, **options: object):
+    """Stream: build, validate and write document by document (``kgbuild.stream.build_to``); returns a
+    ``BuildSummary``. Options: ``fmt``, ``jobs``, ``cache``, ``progress``. Memory does not grow with the corpus."""
+    from kgbuild.stream import build_to as stream_build_to
+
+    return stream_build_to(paths, output, settings, **options)  # type: ignore[arg-type]
+
+
+def map_extraction(extraction: Extraction, settings: Settings | None = None, result: BuildResult | None = None, *,
+                   minter: Minter | None = None) -> BuildResult:
+    """Map one extraction to its graph, validate it (``settings.validate``) and add both to ``result``.
+
+    The one mapping step of ``build`` and ``map_extractions``: kgbuild's own extractions and
+    those read from files (``kgbuild.interchange``) become the same triples.
+    """
+    s = settings or Settings()
+    result = BuildResult() if result is None else result
+    graph = to_graph(extraction, base=s.base_iri)
+    if s.validate:
+        result.violations.extend(validate_graph(graph, shapes=s.shapes).violations)
+    result.graphs.append(((minter or Minter(s.base_iri)).document(extraction.document.id), graph))
+    result.claims += len(extraction.claims)
+    result.events += len(extraction.events)
+    result.actors += len(extraction.actors)
+    return result
+
+
+def map_extractions(extractions: Iterable[Extraction], settings: Settings | None = None, *,
+                    skipped: list[Skipped] | None = None, progress: ProgressCallback | None = None) -> BuildResult:
+    """Map and validate extractions from anywhere, as ``build`` does; ``skipped`` seeds ``result.skipped``."""
+    s = settings or Settings()
+    result = BuildResult(skipped=skipped if skipped is not None else [])
+    minter = Minter(s.base_iri)
+    for extraction in extractions:
+        map_extraction(extraction, s, result, minter=minter)
+        if progress:
+            progress(extraction)
+    return result
+
+
+def map_files(paths: Iterable[str | Path], settings: Settings | None = None,
+              progress: ProgressCallback | None = None) -> BuildResult:
+    """Read extraction files (``kgbuild-extraction/1`` JSONL, or ``-``) and map them; bad lines are skipped."""
+    skipped: list[Skipped] = []
+    extractions = read_extractions(paths, on_error=lambda exc: skipped.append(_skip(exc)))
+    return map_extractions(extractions, settings, skipped=skipped, progress=progress)
 
 
 def build_text(text: str, *, doc_id: str = "document", settings: Settings | None = None, **meta: str) -> Graph:

@@ -1,4 +1,7 @@
-"""Running SPARQL queries (the competency questions or the user's) over built graphs."""
+"""Running SPARQL queries (the competency questions or the user's) over built graphs.
+
+Queries run offline: ``SERVICE`` and ``FROM <url>`` cannot reach the network.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from rdflib import Graph
 
 from kgbuild.errors import InputError, UsageError
 from kgbuild.resources import queries_dir
+from kgbuild.safety import OfflineError, offline
 from kgbuild.validate import load_ontology, parse_rdf
 
 __all__ = ["QueryResult", "load_graphs", "render", "resolve_query", "run_query"]
@@ -52,15 +56,21 @@ def load_graphs(paths: Sequence[Path], *, with_ontology: bool = True) -> Graph:
 
 def run_query(graph: Graph, sparql: str) -> QueryResult:
     try:
-        result = graph.query(sparql)
+        with offline():
+            result = graph.query(sparql)
+            if result.type == "SELECT":
+                rows = tuple(tuple("" if v is None else str(v) for v in row) for row in result)
+    except OfflineError as exc:
+        raise UsageError(f"query refused: {exc}") from None
     except Exception as exc:  # pyparsing / rdflib errors
+        if isinstance(exc.__context__, OfflineError) or "network access is disabled" in str(exc):
+            raise UsageError(f"query refused: network access is disabled (SERVICE, FROM): {exc}") from None
         raise UsageError(f"bad SPARQL query: {exc}") from None
     if result.type == "ASK":
         return QueryResult(("ask",), ((str(bool(result.askAnswer)).lower(),),))
     if result.type != "SELECT":
         raise UsageError("only SELECT and ASK queries are supported here")
     columns = tuple(str(v) for v in result.vars or ())
-    rows = tuple(tuple("" if v is None else str(v) for v in row) for row in result)
     return QueryResult(columns, rows)
 
 

@@ -5,12 +5,20 @@ N-Triples and N-Quads are sorted line by line; TriG and N-Quads put each documen
 in its own named graph (the document IRI). Files are written to a temporary file
 in the target folder and renamed, so a failure never leaves a partial file and
 never clobbers a good previous one.
+
+Every literal stays parseable by any RDF parser, whatever the text holds: in
+Turtle, TriG, N-Triples and N-Quads, C0 controls other than tab and newline, DEL, C1
+controls and U+2028/U+2029 are written as ``\\uXXXX`` escapes (they can only occur
+inside literals), and N-Triples/N-Quads are split on ``\\n`` only. (Non-characters
+such as U+FFFE stay raw: Raptor refuses them escaped but reads them raw.)
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -20,11 +28,13 @@ from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, URIRef
 
-from kgbuild.errors import UsageError
+from kgbuild.errors import InputError, UsageError
 from kgbuild.resources import data_path, ontology_path
+from kgbuild.safety import find_surrogate
 from kgbuild.vocab import KG_NS
 
-__all__ = ["Format", "format_for_path", "jsonld_context", "serialize", "write_bytes", "write_graphs"]
+__all__ = ["Format", "format_for_path", "jsonld_context", "remove_stale_temps", "serialize", "temp_files",
+           "write_bytes", "write_graphs"]
 
 
 class Format(StrEnum):
@@ -59,8 +69,16 @@ def _merge(graphs: Sequence[DocGraph]) -> Graph:
     return merged
 
 
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _escape_unsafe(text: str) -> str:
+    """Write raw control characters as ``\\uXXXX`` (valid in Turtle/N-Triples strings and IRIs alike)."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04X}", text)
+
+
 def _sorted_lines(text: str) -> bytes:
-    lines = sorted({line for line in text.splitlines() if line.strip()})
+    lines = sorted({line for line in _escape_unsafe(text).split("\n") if line.strip()})
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
 
 
@@ -114,23 +132,94 @@ def jsonld_context() -> dict:
 
 def serialize(graphs: Sequence[DocGraph], fmt: Format = Format.ttl) -> bytes:
     """Serialise per-document graphs: merged for ttl/nt/jsonld, one named graph each for nq/trig."""
+    try:
+        fmt = Format(fmt)
+    except ValueError:
+        raise UsageError(f"unknown format {fmt!r}") from None
+    _refuse_surrogates(graphs)
+    return _serialize(graphs, fmt)
+
+
+def _refuse_surrogates(graphs: Sequence[DocGraph]) -> None:
+    """A lone surrogate (from a ``Document`` made in Python) is no Unicode text: no RDF syntax can hold it, and
+    rdflib's Turtle writer would silently turn it into ``?``."""
+    for _, graph in graphs:
+        for triple in graph:
+            for term in triple:
+                if (offset := find_surrogate(term)) is not None:
+                    raise InputError(f"{term[:60]!r} holds a lone surrogate (\\u{ord(term[offset]):04x}) at "
+                                     f"character offset {offset}, which is not Unicode text and cannot be written")
+
+
+def _serialize(graphs: Sequence[DocGraph], fmt: Format) -> bytes:
     if fmt is Format.ttl:
-        return _merge(graphs).serialize(format="turtle", encoding="utf-8")
+        return _escape_unsafe(_merge(graphs).serialize(format="turtle")).encode("utf-8")
     if fmt is Format.nt:
         return _sorted_lines(_merge(graphs).serialize(format="nt11"))
     if fmt is Format.nq:
         return _sorted_lines(_dataset(graphs).serialize(format="nquads"))
     if fmt is Format.trig:
-        return _dataset(graphs).serialize(format="trig", encoding="utf-8")
-    if fmt is Format.jsonld:
-        context = jsonld_context()
-        text = _merge(graphs).serialize(format="json-ld", context=context["@context"], sort_keys=True, indent=2)
-        return text.encode("utf-8")
-    raise UsageError(f"unknown format {fmt!r}")
+        return _escape_unsafe(_dataset(graphs).serialize(format="trig")).encode("utf-8")
+    context = jsonld_context()
+    text = _merge(graphs).serialize(format="json-ld", context=context["@context"], sort_keys=True, indent=2)
+    return text.encode("utf-8")
+
+
+_TEMP_SUFFIX = ".kgbuild-tmp"
+
+
+def temp_files(target: str | Path) -> list[Path]:
+    """The temporary files of writes to ``target``: ``.NAME.PID.RANDOM.kgbuild-tmp`` beside it."""
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    return sorted(folder.glob(f".{glob_escape(target.name)}.*{_TEMP_SUFFIX}"))
+
+
+def glob_escape(name: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", name)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # EPERM: alive, someone else's
+        return True
+    return True
+
+
+def remove_stale_temps(target: Path) -> None:
+    """Remove temporary files left by writers to ``target`` that died (SIGKILL, power loss) mid-write."""
+    for tmp in temp_files(target):
+        pid = tmp.name[len(target.name) + 2:].split(".", 1)[0]
+        if pid.isdigit() and (int(pid) == os.getpid() or not _alive(int(pid))):
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename durable (a no-op where directories cannot be opened, e.g. Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def write_bytes(data: bytes, path: str | Path) -> None:
-    """Write ``data`` to ``path`` atomically (``-`` is stdout)."""
+    """Write ``data`` to ``path`` atomically (``-`` is stdout).
+
+    The bytes go to ``.NAME.PID.RANDOM.kgbuild-tmp`` in the target's folder, are flushed
+    and fsynced, then renamed over the target and the folder fsynced. On any failure
+    (``OSError`` such as ENOSPC, ``KeyboardInterrupt``) the temporary file is removed and
+    the previous target is untouched; temporary files of dead writers are removed first.
+    """
     if str(path) == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
@@ -138,7 +227,8 @@ def write_bytes(data: bytes, path: str | Path) -> None:
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    remove_stale_temps(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=_TEMP_SUFFIX, dir=folder)
     try:
         umask = os.umask(0)
         os.umask(umask)
@@ -151,6 +241,7 @@ def write_bytes(data: bytes, path: str | Path) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _fsync_dir(folder)
 
 
 def write_graphs(graphs: Sequence[DocGraph], path: str | Path, fmt: Format | None = None) -> None:

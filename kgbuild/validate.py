@@ -3,6 +3,10 @@
 Returns a plain ``ValidationReport``; never prints. The ontology is passed to
 pySHACL as its ontology graph, so ``sh:targetClass kg:Event`` also reaches an
 instance typed only ``kg:Attack`` (SHACL follows ``rdfs:subClassOf`` in the data).
+
+Reading user RDF never touches the network (``kgbuild.safety.offline``): JSON-LD
+with a remote ``@context`` and RDF/XML with external entities are refused with an
+``InputError``, ``owl:imports`` is never followed (``do_owl_imports=False``).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from rdflib.namespace import SH
 
 from kgbuild.errors import InputError
 from kgbuild.resources import ontology_path, shapes_dir
+from kgbuild.safety import OfflineError, check_jsonld, check_xml, offline
 
 __all__ = ["ValidationReport", "Violation", "load_ontology", "load_shapes", "shape_files", "validate_graph"]
 
@@ -73,12 +78,33 @@ def parse_rdf(path: Path, graph: G | None = None) -> G | Graph:
     graph = graph if graph is not None else Graph()
     fmt = RDF_SUFFIXES.get(path.suffix.lower(), "turtle")
     try:
-        graph.parse(path, format=fmt)
+        data = path.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", path=str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=str(path)) from None
+    if fmt == "json-ld":
+        _check_jsonld(data, path)
+    elif fmt == "xml":
+        check_xml(data, str(path))
+    try:
+        with offline():
+            graph.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
+    except OfflineError as exc:
+        raise InputError(f"refused: {exc}", path=str(path)) from None
     except Exception as exc:  # rdflib raises many parser-specific types
         raise InputError(f"cannot parse as {fmt}: {exc}", path=str(path)) from None
     return graph
+
+
+def _check_jsonld(data: bytes, path: Path) -> None:
+    import json
+
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise InputError(f"cannot parse as json-ld: {exc}", path=str(path)) from None
+    check_jsonld(document, str(path))
 
 
 @lru_cache(maxsize=8)
@@ -134,10 +160,11 @@ def validate_graph(graph: Graph, *, shapes: Path | None = None, ontology: Graph 
     for g in extra:
         ont = ont + g
     try:
-        conforms, results, _text_report = shacl_validate(
-            graph, shacl_graph=load_shapes(shapes), ont_graph=ont, inference="none", advanced=True,
-            allow_warnings=True, abort_on_first=False,
-        )
+        with offline():
+            conforms, results, _text_report = shacl_validate(
+                graph, shacl_graph=load_shapes(shapes), ont_graph=ont, inference="none", advanced=True,
+                allow_warnings=True, abort_on_first=False, do_owl_imports=False,
+            )
     except Exception as exc:  # pySHACL raises ReportableRuntimeError, ConstraintLoadError, parse errors ...
         where = str(shapes) if shapes else "kgbuild shapes"
         raise InputError(f"cannot validate with these shapes: {exc.__class__.__name__}: {exc}", path=where) from None

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -27,6 +30,9 @@ from kgbuild.serialize import Format, format_for_path
 
 if TYPE_CHECKING:
     from kgbuild.pipeline import BuildResult
+    from kgbuild.stream import BuildSummary, DocOutput
+
+LOG_EVERY = 10.0  # seconds between progress lines when stderr is not a terminal
 
 
 @app.command()
@@ -62,6 +68,16 @@ def build(
     store: StoreOpt = None,
     endpoint: EndpointOpt = None,
     gsp: GspOpt = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (each loads the model once); the "
+                                      "output is the same whatever the number.", min=1)] = 1,
+    cache: Annotated[Path | None, typer.Option("--cache", help="Folder of per-document results: unchanged "
+                                               "documents (same text, settings, model and kgbuild) are not rebuilt.",
+                                               file_okay=False)] = None,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786): "
+                                                  "build on the cluster; -o names a folder for the parts and "
+                                                  "manifest.json (join them with kgbuild merge).")] = None,
+    partition_size: Annotated[int, typer.Option("--partition-size", help="Documents per part with --scheduler.",
+                                                min=1)] = 16,
 ) -> None:
     """Build a knowledge graph from articles, validate it with SHACL, then write it and/or load it into a store.
 
@@ -71,15 +87,19 @@ def build(
     to_store = store is not None or bool(endpoint or gsp)
     if store is not None and (endpoint or gsp):
         raise fail(UsageError("give either --store or --endpoint/--gsp, not both"))
+    if scheduler and (to_store or not output or output == "-"):
+        raise fail(UsageError("--scheduler needs -o FOLDER (for the parts and manifest.json) and no store"))
     if output is None and not to_store:
         output = "-"
-    from kgbuild.serialize import write_graphs
-
     try:
         settings: Settings = load_settings(config).with_overrides(
             model=model, base_iri=base_iri, published=published, publisher=publisher, shapes=shapes,
             encoding=encoding, lenient=lenient or None, max_chars=max_chars, knowledge_base=kb,
             event_lexicon=event_lexicon, patterns=tuple(patterns or ()))
+        if not to_store:
+            _stream(paths, output or "-", settings, fmt, jobs=jobs, cache=cache, scheduler=scheduler,
+                    partition_size=partition_size)
+            return
         result = _build_with_progress(paths, settings)
     except KgbuildError as exc:
         raise fail(exc) from None
@@ -93,20 +113,100 @@ def build(
         err.print("no document could be built; nothing written", markup=False)
         raise typer.Exit(EXIT_BAD_INPUT)
     if output is not None:
+        from kgbuild.stream import write_documents
+
         try:
-            write_graphs(result.graphs, output, fmt or format_for_path(output))
+            write_documents(result.graphs, output, fmt or format_for_path(output))
         except OSError as exc:
             err.print(f"error: cannot write {output}: {exc.strerror}", markup=False)
             raise typer.Exit(EXIT_BAD_INPUT) from None
-    if to_store:
-        try:
-            err.print(load_into(result.graphs, store, endpoint, gsp), markup=False, soft_wrap=True)
-        except KgbuildError as exc:
-            raise fail(exc) from None
+    try:
+        err.print(load_into(result.graphs, store, endpoint, gsp), markup=False, soft_wrap=True)
+    except KgbuildError as exc:
+        raise fail(exc) from None
     err.print(f"{len(result.graphs)} documents, {result.triples} triples, {result.actors} actors, "
               f"{result.events} events, {result.claims} claims; {len(result.skipped)} skipped", markup=False)
     if result.skipped:
         raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def _stream(paths: list[str], output: str, settings: Settings, fmt: Format | None, *, jobs: int,
+            cache: Path | None, scheduler: str | None, partition_size: int) -> None:
+    """Stream to a file (or, with a scheduler, to parts on a cluster), then report like the in-memory build."""
+    from kgbuild.stream import build_to, count_documents
+
+    with _progress(count_documents(paths) if err.is_terminal else None) as progress:
+        if scheduler:
+            from kgbuild.distributed import build_distributed
+
+            summary = build_distributed(paths, output, settings, scheduler=scheduler, fmt=fmt or Format.ttl,
+                                        partition_size=partition_size, cache=cache, progress=progress)
+        else:
+            try:
+                summary = build_to(paths, output, settings, fmt=fmt or format_for_path(output), jobs=jobs,
+                                   cache=cache, progress=progress)
+            except OSError as exc:
+                err.print(f"error: cannot write {output}: {exc.strerror}", markup=False)
+                raise typer.Exit(EXIT_BAD_INPUT) from None
+    for skipped in summary.skipped:
+        err.print(f"[yellow]skipped:[/yellow] {skipped}", markup=True, soft_wrap=True)
+    if not summary.conforms:
+        print_violations(summary.violations)
+        err.print(f"graph does not conform: {len(summary.violations)} SHACL results; nothing written", markup=False)
+        raise typer.Exit(EXIT_NOT_CONFORMING)
+    if not summary.documents:
+        err.print("no document could be built; nothing written", markup=False)
+        raise typer.Exit(EXIT_BAD_INPUT)
+    err.print(str(summary), markup=False, soft_wrap=True)
+    if summary.skipped:
+        raise typer.Exit(EXIT_BAD_INPUT)
+
+
+@contextmanager
+def _progress(total: int | None) -> Iterator[Callable[[BuildSummary, DocOutput], None]]:
+    """A rich bar (documents/s, ETA) on a terminal; otherwise a plain line every 10 s."""
+    if not err.is_terminal:
+        last = [time.monotonic()]
+
+        def log(summary: BuildSummary, _out: DocOutput) -> None:
+            if time.monotonic() - last[0] >= LOG_EVERY:
+                last[0] = time.monotonic()
+                err.print(f"kgbuild: {summary.documents} documents, {summary.rate:.1f} docs/s", markup=False)
+
+        yield log
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]:.1f} docs/s"),
+               TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), TextColumn("[dim]{task.fields[last]}"))
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("build", total=total, rate=0.0, last="")
+        yield lambda summary, out: bar.update(task, completed=summary.documents + len(summary.skipped),
+                                              rate=summary.rate, last=out.doc_id)
+
+
+@app.command()
+def merge(
+    manifest: Annotated[Path, typer.Argument(help="manifest.json of a distributed build, or its folder.",
+                                             exists=True)],
+    output: Annotated[str, typer.Option("-o", "--output", help="Output file, or - for stdout; written "
+                                        "atomically.")] = "-",
+) -> None:
+    """Join the parts of a `kgbuild build --scheduler` run, in order and checksum-checked, into one file."""
+    from kgbuild.distributed import merge_parts
+
+    try:
+        info = merge_parts(manifest, output)
+    except KgbuildError as exc:
+        raise fail(exc) from None
+    err.print(f"{len(info['parts'])} parts, {info['documents']} documents, {info['triples']} triples", markup=False)
 
 
 def _build_with_progress(paths: list[str], settings: Settings) -> BuildResult:

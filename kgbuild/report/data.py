@@ -21,6 +21,7 @@ from kgbuild.validate import parse_rdf
 from kgbuild.vocab import KG
 
 __all__ = [
+    "GRAPH_SUFFIXES",
     "ActorInfo",
     "Article",
     "ChainLink",
@@ -190,9 +191,12 @@ class Article:
         return iri.rsplit("/", 1)[-1]
 
 
-def read_graph_files(paths: Iterable[Path]) -> Graph:
-    """Parse RDF files (suffix decides the syntax; quads are merged into one graph)."""
-    graph = Graph()
+GRAPH_SUFFIXES = (".ttl", ".nt", ".trig", ".nq", ".jsonld", ".n3", ".rdf", ".owl")
+
+
+def read_graph_files(paths: Iterable[Path], graph: Graph | None = None) -> Graph:
+    """Parse RDF files into ``graph`` (a new one by default); the suffix decides the syntax, quads are merged."""
+    graph = graph if graph is not None else Graph()
     for path in paths:
         if path.suffix.lower() in (".trig", ".nq"):
             dataset = parse_rdf(path, Dataset())

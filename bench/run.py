@@ -1,0 +1,121 @@
+"""Throughput and memory benchmark of kgbuild against bare spaCy, on the same texts, in one run.
+
+    python bench/run.py [--corpus DIR] [--rss-docs 100 1000] [--rss-chars N]
+
+Prints: bare spaCy ``nlp.pipe`` words/s and docs/s (the same model, loaded with ``spacy.load``);
+kgbuild's spaCy pipeline (the model plus its entity ruler); kgbuild end to end (parse, extract, map,
+validate, write N-Triples) with --jobs 1 and --jobs 2; the ratios; and peak RSS (VmHWM) of a fresh
+``kgbuild build`` process for the corpus repeated to each size in ``--rss-docs``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def read_corpus(folder: Path) -> list[dict]:
+    docs = []
+    for path in sorted(folder.glob("*.jsonl")):
+        docs += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [{"id": d["id"], "text": d["text"]} for d in docs]
+
+
+def write_jsonl(docs: list[dict], path: Path) -> Path:
+    path.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    return path
+
+
+def repeat(docs: list[dict], n: int, chars: int | None) -> list[dict]:
+    return [{"id": f"{docs[i % len(docs)]['id']}-{i // len(docs)}", "text": docs[i % len(docs)]["text"][:chars]}
+            for i in range(n)]
+
+
+def timed(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def peak_rss_mib(corpus: Path, out: Path) -> tuple[float, float]:
+    """Run a fresh build process; return (its peak RSS in MiB, seconds)."""
+    code = ("import sys; from kgbuild.stream import build_to; "
+            "s = build_to([sys.argv[1]], sys.argv[2]); assert s.conforms and s.documents, s; "
+            "print([l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1])")
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", code, str(corpus), str(out)], capture_output=True, text=True,
+                          check=True)
+    return int(done.stdout.strip().splitlines()[-1]) / 1024, time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--rss-docs", type=int, nargs="*", default=[100, 1000])
+    parser.add_argument("--rss-chars", type=int, default=None, help="truncate texts in the RSS runs (time)")
+    parser.add_argument("--skip-jobs", action="store_true", help="do not measure --jobs 2")
+    args = parser.parse_args()
+
+    import spacy
+
+    from kgbuild.config import Settings
+    from kgbuild.nlp import load_nlp
+    from kgbuild.stream import build_to
+
+    docs = read_corpus(args.corpus)
+    texts = [d["text"] for d in docs]
+    words = sum(len(t.split()) for t in texts)
+    settings = Settings()
+    print(f"corpus: {args.corpus} — {len(texts)} documents, {words:,} words; model {settings.model}")
+
+    bare = spacy.load(settings.model)
+    t_bare = timed(lambda: [None for _ in bare.pipe(texts, batch_size=8)])
+    print(f"bare spaCy nlp.pipe:       {words / t_bare:8.0f} words/s {len(texts) / t_bare:6.2f} docs/s "
+          f"({t_bare:.1f} s)")
+    nlp = load_nlp(settings.model)
+    t_nlp = timed(lambda: [None for _ in nlp.pipe(texts, batch_size=8)])
+    print(f"kgbuild's spaCy pipeline:  {words / t_nlp:8.0f} words/s {len(texts) / t_nlp:6.2f} docs/s ({t_nlp:.1f} s)")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        corpus = write_jsonl(docs, folder / "corpus.jsonl")
+        summary = None
+
+        def run(jobs: int) -> None:
+            nonlocal summary
+            summary = build_to([corpus], folder / f"out{jobs}.nt", settings, jobs=jobs)
+            assert summary.conforms and summary.documents == len(texts), summary
+
+        t1 = timed(lambda: run(1))
+        print(f"kgbuild end to end -j 1:   {words / t1:8.0f} words/s {len(texts) / t1:6.2f} docs/s ({t1:.1f} s; "
+              f"{summary.triples} triples)")
+        print(f"  ratio to bare spaCy: {t_bare / t1:.2f} (target ≥ 0.75); to kgbuild's spaCy pipeline: "
+              f"{t_nlp / t1:.2f}")
+        if not args.skip_jobs:
+            t2 = timed(lambda: run(2))
+            same = (folder / "out1.nt").read_bytes() == (folder / "out2.nt").read_bytes()
+            print(f"kgbuild end to end -j 2:   {words / t2:8.0f} words/s {len(texts) / t2:6.2f} docs/s ({t2:.1f} s)")
+            print(f"  speed-up -j 2 / -j 1: {t1 / t2:.2f} (target ≥ 1.7); identical output: {same}")
+        rss = {}
+        for n in args.rss_docs:
+            path = write_jsonl(repeat(docs, n, args.rss_chars), folder / f"rep{n}.jsonl")
+            rss[n], seconds = peak_rss_mib(path, folder / f"rep{n}.nt")
+            print(f"peak RSS, {n:5d} documents: {rss[n]:7.1f} MiB ({seconds:.0f} s"
+                  f"{f', texts cut to {args.rss_chars} chars' if args.rss_chars else ''})")
+        if len(rss) >= 2:
+            lo, hi = min(rss), max(rss)
+            print(f"  RSS {hi} / {lo} documents: {rss[hi] / rss[lo]:.2f} (target ≤ 1.2)")
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"(largest child's max RSS per getrusage: {children:.1f} MiB)")
+
+
+if __name__ == "__main__":
+    main()

