@@ -49,7 +49,8 @@ _hook_installed = False
 def _audit(event: str, args: tuple) -> None:
     if event in _NETWORK_EVENTS and _OFFLINE.get():
         target = args[1] if event in ("socket.connect", "socket.sendto") and len(args) > 1 else args[:1]
-        raise OfflineError(f"network access is disabled (kgbuild fetches nothing while reading RDF or running queries): {target}")
+        raise OfflineError("network access is disabled (kgbuild fetches nothing while reading RDF or running "
+                           f"queries): {target}")
 
 
 @contextmanager

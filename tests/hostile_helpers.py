@@ -33,8 +33,10 @@ RAPTOR = {"ttl": "turtle", "nt": "ntriples", "nq": "nquads", "trig": "trig"}
 
 def bad_iris(graph: Graph | Dataset) -> list[str]:
     """Every IRI in ``graph`` (named-graph names included) that is not an RFC 3987 IRI."""
-    terms = {t for quad in graph.quads((None, None, None, None)) for t in (*quad[:3], getattr(quad[3], "identifier",
-                                                                                               quad[3]))}
+    if isinstance(graph, Dataset):
+        terms = {t for *triple, g in graph.quads((None, None, None, None)) for t in (*triple, g)}
+    else:
+        terms = {t for triple in graph for t in triple}
     return sorted(str(t) for t in terms if isinstance(t, URIRef) and not RFC3987_IRI.fullmatch(str(t)))
 
 

@@ -43,6 +43,7 @@ from kgbuild.extract.actors_names import (
 )
 from kgbuild.extract.actors_places import Gazetteer, Place, add_place, country_of_demonym, gazetteer
 from kgbuild.extract.names import clean_name, normalise
+from kgbuild.extract.spans import doc_text
 from kgbuild.extract.table import ActorTable
 from kgbuild.kb import KnowledgeBase
 from kgbuild.model import ActorKind, Document, Mention
@@ -175,7 +176,7 @@ def _nested_places(ent: Span, owner: _Cand, gaz: Gazetteer) -> list[_Cand]:
             if len(span) < n or len(span) == len(tokens) or not span[0].text[:1].isupper():
                 continue
             start, end = span[0].idx, span[-1].idx + len(span[-1].text)
-            text = ent.doc.text[start:end]
+            text = doc_text(ent.doc)[start:end]
             place = gaz.lookup(text)
             if place is None or not _nestable(place, owner):
                 continue

@@ -17,7 +17,7 @@ from kgbuild.extract.claims_lexicon import Lexicon, lexicon
 from kgbuild.extract.claims_quotes import QuoteSpan, find_headers, find_quotes, inner, trim
 from kgbuild.extract.claims_speakers import Speaker, SpeakerResolver, np_span
 from kgbuild.extract.names import clean_name
-from kgbuild.extract.spans import char_mention
+from kgbuild.extract.spans import char_mention, doc_text, sentence_of
 from kgbuild.extract.table import ActorTable
 from kgbuild.model import ActorKind, Claim, Document, Event, Mention, NonResponse, QuoteType
 
@@ -51,7 +51,7 @@ class _Frame:
 def find_claims(sdoc: Doc, document: Document, table: ActorTable, events: list[Event]) -> FoundClaims:
     """Claims, non-responses and header sources of one document."""
     lex = lexicon()
-    text = sdoc.text
+    text = doc_text(sdoc)
     found = FoundClaims()
     outlet = _header_outlets(text, table, found)
     quotes = find_quotes(text)
@@ -142,7 +142,7 @@ def _verb_frames(tok: Token, lex: Lexicon, quotes: list[QuoteSpan]) -> list[_Fra
         comp = _complement(tok, xcomp=lemma in lex.xcomp_verbs)
     else:
         return []
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     cue = char_mention(text, tok.idx, cue_end)
     subject = _subject(tok)
     frames = [_Frame(cue, cue_lemma, inner(text, q), QuoteType.DIRECT, subject, None, tok)
@@ -162,7 +162,7 @@ def _that_clause(tok: Token) -> tuple[int, int] | None:
     if nxt is None or nxt.lower_ != "that" or nxt.dep_ not in ("mark", "dobj") or tok.right_edge.i <= nxt.i:
         return None
     last = doc[tok.right_edge.i]
-    return trim(doc.text, doc[nxt.i + 1].idx, last.idx + len(last.text))
+    return trim(doc_text(doc), doc[nxt.i + 1].idx, last.idx + len(last.text))
 
 
 def _adjective_frames(tok: Token, lex: Lexicon, quotes: list[QuoteSpan]) -> list[_Frame]:
@@ -176,7 +176,7 @@ def _adjective_frames(tok: Token, lex: Lexicon, quotes: list[QuoteSpan]) -> list
     span = _content_span(comp)
     if subject is None or span[1] <= span[0]:
         return []
-    cue = char_mention(tok.doc.text, tok.idx, tok.idx + len(tok.text))
+    cue = char_mention(doc_text(tok.doc), tok.idx, tok.idx + len(tok.text))
     return [_Frame(cue, tok.lower_, span, _quote_type(quotes, *span), subject, comp, tok)]
 
 
@@ -249,9 +249,9 @@ def _preceding_nominal(verb: Token) -> Token | None:
     """A subject the parser attached elsewhere: the noun phrase that ends right before the verb."""
     doc = verb.doc
     i = verb.i - 1
-    while i >= verb.sent.start and (doc[i].dep_ in ("aux", "advmod", "neg", "auxpass") or doc[i].is_punct):
+    while i >= sentence_of(verb).start and (doc[i].dep_ in ("aux", "advmod", "neg", "auxpass") or doc[i].is_punct):
         i -= 1
-    if i < verb.sent.start or doc[i].pos_ not in ("NOUN", "PROPN"):
+    if i < sentence_of(verb).start or doc[i].pos_ not in ("NOUN", "PROPN"):
         return None
     tok = doc[i]
     while tok.dep_ not in ("appos", "nsubj", "npadvmod") and tok.head.i != tok.i and tok.head.i < verb.i:
@@ -310,7 +310,7 @@ def _content_span(comp: Token) -> tuple[int, int]:
         tokens = tokens[:-1]
     if not tokens:
         return 0, 0
-    return trim(comp.doc.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+    return trim(doc_text(comp.doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
 
 
 def _quote_type(quotes: list[QuoteSpan], start: int, end: int) -> QuoteType:
@@ -337,11 +337,11 @@ def _according(tok: Token, lex: Lexicon, quotes: list[QuoteSpan]) -> _Frame | No
             continue
         phrase = (tok.i, max(pobj.right_edge.i, last.i))
         after = doc[phrase[1]].idx + len(doc[phrase[1]].text)
-        quote = next((q for q in quotes if q.start >= after and set(doc.text[after: q.start]) <= FRAME_GAP), None)
-        start, end = inner(doc.text, quote) if quote else _clause_without(tok, phrase)
+        quote = next((q for q in quotes if q.start >= after and set(doc_text(doc)[after: q.start]) <= FRAME_GAP), None)
+        start, end = inner(doc_text(doc), quote) if quote else _clause_without(tok, phrase)
         if end <= start:
             continue
-        cue = char_mention(doc.text, tok.idx, last.idx + len(last.text))
+        cue = char_mention(doc_text(doc), tok.idx, last.idx + len(last.text))
         head = tok.head if tok.head.i != tok.i else None
         return _Frame(cue, " ".join(words), (start, end), QuoteType.INDIRECT, pobj, head, tok)
     return None
@@ -349,9 +349,9 @@ def _according(tok: Token, lex: Lexicon, quotes: list[QuoteSpan]) -> _Frame | No
 
 def _clause_without(tok: Token, phrase: tuple[int, int]) -> tuple[int, int]:
     """The clause an "according to" phrase modifies, minus the phrase where it is at either end."""
-    sent = tok.sent
+    sent = sentence_of(tok)
     head = tok.head
-    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head.i != head.i and head.head.sent == sent:
+    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head.i != head.i and sentence_of(head.head) == sent:
         head = head.head
     lo = min(head.left_edge.i, phrase[0])
     hi = max(head.right_edge.i, phrase[1])
@@ -366,7 +366,7 @@ def _clause_without(tok: Token, phrase: tuple[int, int]) -> tuple[int, int]:
         hi = phrase[0] - 1
     if hi < lo:
         return 0, 0
-    return trim(doc.text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+    return trim(doc_text(doc), doc[lo].idx, doc[hi].idx + len(doc[hi].text))
 
 
 def _label_frame(tok: Token, lex: Lexicon, quotes: list[QuoteSpan]) -> _Frame | None:
@@ -382,9 +382,9 @@ def _label_frame(tok: Token, lex: Lexicon, quotes: list[QuoteSpan]) -> _Frame | 
     hi = max(o.right_edge.idx + len(o.right_edge.text) for o in objects)
     for q in quotes:
         if lo <= q.end and q.start < hi and q.start > tok.idx:
-            start, end = inner(tok.doc.text, q)
-            if 0 < len(tok.doc.text[start:end].split()) <= 12:
-                cue = char_mention(tok.doc.text, tok.idx, tok.idx + len(tok.text))
+            start, end = inner(doc_text(tok.doc), q)
+            if 0 < len(doc_text(tok.doc)[start:end].split()) <= 12:
+                cue = char_mention(doc_text(tok.doc), tok.idx, tok.idx + len(tok.text))
                 return _Frame(cue, tok.lemma_.lower(), (start, end), QuoteType.DIRECT, _subject(tok), None, tok)
     return None
 
@@ -401,7 +401,7 @@ def _speaker(frame: _Frame, resolver: SpeakerResolver, outlet: str | None, lex: 
             return resolver.resolve(agent)
         place = _in_document(frame.verb, lex)
         if place is not None and outlet is not None:
-            return Speaker(outlet, char_mention(subj.doc.text, np_span(place).start_char, np_span(place).end_char))
+            return Speaker(outlet, char_mention(doc_text(subj.doc), np_span(place).start_char, np_span(place).end_char))
         return None
     if subj.dep_ == "nsubjpass" and subj.lower_ not in ("it",):
         return None  # "X was said to ..." / "X is reported": X is the topic, not the speaker
@@ -420,7 +420,7 @@ def _in_document(verb: Token, lex: Lexicon) -> Token | None:
 
 def _claim(frame: _Frame, speaker: Speaker, sdoc: Doc, table: ActorTable, events: list[Event], lex: Lexicon,
            outlet: str | None) -> Claim:
-    text = sdoc.text
+    text = doc_text(sdoc)
     start, end = frame.content
     content = char_mention(text, start, end)
     span = sdoc.char_span(start, end, alignment_mode="expand")
@@ -536,6 +536,6 @@ def _non_responses(sdoc: Doc, lex: Lexicon, resolver: SpeakerResolver) -> list[N
         parts = [tok, *[c for c in tok.children if c.dep_ in ("aux", "neg", "auxpass", "xcomp")]]
         start = min(t.idx for t in parts)
         end = max(t.idx + len(t.text) for t in parts)
-        found.append(NonResponse(key=f"{start}-{end}", actor=who.key, cue=char_mention(sdoc.text, start, end),
+        found.append(NonResponse(key=f"{start}-{end}", actor=who.key, cue=char_mention(doc_text(sdoc), start, end),
                                  declined=declined))
     return found

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from kgbuild.extract.actors import country_of_demonym
 from kgbuild.extract.claims_lexicon import Lexicon
 from kgbuild.extract.names import clean_name, normalise
-from kgbuild.extract.spans import char_mention
+from kgbuild.extract.spans import char_mention, doc_text
 from kgbuild.extract.table import ActorTable
 from kgbuild.model import ActorKind, Mention
 
@@ -73,7 +73,7 @@ class SpeakerResolver:
     def resolve(self, tok: Token) -> Speaker | None:
         """The speaker denoted by the noun phrase headed by ``tok``."""
         span = np_span(tok)
-        m = char_mention(tok.doc.text, span.start_char, span.end_char)
+        m = char_mention(doc_text(tok.doc), span.start_char, span.end_char)
         low = tok.lower_
         acronym = tok.is_upper and len(tok) > 1  # "WHO" is an organisation
         if (tok.pos_ == "PRON" and not acronym) or low in SINGULAR_PRONOUNS or low in PLURAL_PRONOUNS:
@@ -116,7 +116,7 @@ class SpeakerResolver:
             name = clean_name(span.text)
             if name:
                 kind = ActorKind.PERSON if tok.ent_type_ in ("", "PERSON") else ActorKind.ORGANIZATION
-                return self.table.add_named(name, kind, char_mention(tok.doc.text, span.start_char, span.end_char))
+                return self.table.add_named(name, kind, char_mention(doc_text(tok.doc), span.start_char, span.end_char))
         return None
 
     # -- pronouns --------------------------------------------------------------
@@ -183,7 +183,7 @@ class SpeakerResolver:
 
     def _local(self, tok: Token, span: Span, *, anonymous: bool) -> str:
         """A document-local source: one node per description as written."""
-        text = tok.doc.text
+        text = doc_text(tok.doc)
         name = clean_name(span.text)
         lead = name.split(" ", 1)
         if len(lead) == 2 and lead[0].lower() in INDEFINITE:
