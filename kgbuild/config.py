@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from kgbuild.errors import InputError, UsageError
+from kgbuild.ingest import DEFAULT_MAX_CHARS
 from kgbuild.iris import DEFAULT_BASE, check_base
 from kgbuild.nlp.pipeline import DEFAULT_MODEL
 
@@ -35,7 +36,7 @@ class Settings:
     publisher: str | None = None
     encoding: str = "utf-8"
     lenient: bool = False
-    max_chars: int = 2_000_000
+    max_chars: int = DEFAULT_MAX_CHARS
     patterns: tuple[Path, ...] = field(default=())  # extra EntityRuler pattern files
     event_lexicon: Path | None = None  # extra event trigger lexicon
     knowledge_base: Path | None = None  # label -> IRI file for people and organisations

@@ -49,6 +49,7 @@ class BuildResult:
     graphs: list[tuple[URIRef, Graph]] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     violations: list[Violation] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     claims: int = 0
     events: int = 0
     actors: int = 0
@@ -83,12 +84,17 @@ def extract_documents(documents: Iterable[Document], settings: Settings | None =
 
 
 def extract(paths: Iterable[str | Path], settings: Settings | None = None,
-            skipped: list[Skipped] | None = None) -> Iterator[Extraction]:
-    """Read and extract the documents at ``paths`` (files, folders, JSONL, ``-``)."""
+            skipped: list[Skipped] | None = None, warnings: list[str] | None = None) -> Iterator[Extraction]:
+    """Read and extract the documents at ``paths`` (files, folders, JSONL, ``-``).
+
+    Bad documents go to ``skipped`` (else they raise); repairs made by ``--lenient`` to ``warnings``.
+    """
     s = settings or Settings()
     on_error = None if skipped is None else (lambda exc: skipped.append(_skip(exc)))
+    on_warning = None if warnings is None else (lambda w: warnings.append(str(w)))
     documents = read_documents(paths, encoding=s.encoding, lenient=s.lenient, max_chars=s.max_chars,
-                               published=s.published, publisher=s.publisher, on_error=on_error)
+                               published=s.published, publisher=s.publisher, on_error=on_error,
+                               on_warning=on_warning)
     return extract_documents(documents, s, skipped=skipped)
 
 
@@ -102,7 +108,7 @@ def build(paths: Iterable[str | Path], settings: Settings | None = None,
     s = settings or Settings()
     result = BuildResult()
     minter = Minter(s.base_iri)
-    for extraction in extract(paths, s, result.skipped):
+    for extraction in extract(paths, s, result.skipped, result.warnings):
         map_extraction(extraction, s, result, minter=minter)
         if progress:
             progress(extraction)

@@ -21,10 +21,11 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
+from typing import IO
 
 from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, URIRef
 
@@ -193,7 +194,7 @@ def remove_stale_temps(target: Path) -> None:
     """Remove temporary files left by writers to ``target`` that died (SIGKILL, power loss) mid-write."""
     for tmp in temp_files(target):
         pid = tmp.name[len(target.name) + 2:].split(".", 1)[0]
-        if pid.isdigit() and (int(pid) == os.getpid() or not _alive(int(pid))):
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
             with contextlib.suppress(OSError):
                 tmp.unlink()
 
@@ -212,18 +213,15 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def write_bytes(data: bytes, path: str | Path) -> None:
-    """Write ``data`` to ``path`` atomically (``-`` is stdout).
+@contextlib.contextmanager
+def atomic_output(path: str | Path) -> Iterator[IO[bytes]]:
+    """A binary handle whose bytes replace ``path`` only when the ``with`` block ends normally.
 
     The bytes go to ``.NAME.PID.RANDOM.kgbuild-tmp`` in the target's folder, are flushed
     and fsynced, then renamed over the target and the folder fsynced. On any failure
     (``OSError`` such as ENOSPC, ``KeyboardInterrupt``) the temporary file is removed and
     the previous target is untouched; temporary files of dead writers are removed first.
     """
-    if str(path) == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     folder.mkdir(parents=True, exist_ok=True)
@@ -234,7 +232,7 @@ def write_bytes(data: bytes, path: str | Path) -> None:
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; give the file the usual mode
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
@@ -242,6 +240,16 @@ def write_bytes(data: bytes, path: str | Path) -> None:
         Path(tmp).unlink(missing_ok=True)
         raise
     _fsync_dir(folder)
+
+
+def write_bytes(data: bytes, path: str | Path) -> None:
+    """Write ``data`` to ``path`` atomically (see ``atomic_output``); ``-`` is stdout."""
+    if str(path) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    with atomic_output(path) as handle:
+        handle.write(data)
 
 
 def write_graphs(graphs: Sequence[DocGraph], path: str | Path, fmt: Format | None = None) -> None:

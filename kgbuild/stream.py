@@ -29,7 +29,7 @@ from kgbuild.config import Settings
 from kgbuild.errors import InputError, KgbuildError, UsageError
 from kgbuild.ingest import JSONL_SUFFIXES, TEXT_SUFFIXES, read_documents
 from kgbuild.model import Document
-from kgbuild.serialize import Format, serialize
+from kgbuild.serialize import Format, atomic_output, serialize
 from kgbuild.validate import Violation
 
 __all__ = ["BuildSummary", "DocOutput", "DocumentCache", "GraphSink", "build_to", "count_documents",
@@ -73,6 +73,7 @@ class BuildSummary:
     seconds: float = 0.0
     skipped: list = field(default_factory=list)  # list[pipeline.Skipped]
     violations: list[Violation] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # repairs made by --lenient
 
     @property
     def conforms(self) -> bool:
@@ -93,7 +94,8 @@ class BuildSummary:
 
     def __str__(self) -> str:
         return (f"{self.documents} documents, {self.triples} triples, {self.actors} actors, {self.events} events, "
-                f"{self.claims} claims; {len(self.skipped)} skipped; {self.cache_hits} from cache; "
+                f"{self.claims} claims; {len(self.skipped)} skipped; {len(self.warnings)} warnings; "
+                f"{self.cache_hits} from cache; "
                 f"{self.seconds:.1f} s ({self.rate:.2f} docs/s)")
 
 
@@ -257,12 +259,8 @@ class DocumentCache:
             return
         meta = {"triples": out.triples, "claims": out.claims, "events": out.events, "actors": out.actors,
                 "prefixes": list(out.prefixes), "violations": [asdict(v) for v in out.violations]}
-        path = self._path(self.key(document))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
+        with atomic_output(self._path(self.key(document))) as handle:
             handle.write(json.dumps(meta, sort_keys=True).encode() + b"\n" + out.data)
-        os.replace(tmp, path)
 
 
 # --- running it: in process, in a process pool ---------------------------------------------------------
@@ -383,20 +381,10 @@ class GraphSink:
             sys.stdout.buffer.flush()
             Path(self._body).unlink(missing_ok=True)
             return
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.name}.{os.getpid()}.", suffix=".kgbuild-tmp", dir=self.folder)
         try:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-            with os.fdopen(fd, "wb") as handle, open(self._body, "rb") as body:
+            with atomic_output(self.path) as handle, open(self._body, "rb") as body:
                 handle.write(self._header())
                 shutil.copyfileobj(body, handle)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
         finally:
             Path(self._body).unlink(missing_ok=True)
 
@@ -482,7 +470,8 @@ def build_to(paths: Iterable[str | Path], output: str | Path | GraphSink, settin
         summary.skipped.append(Skipped(exc.path or "<input>", str(exc)))
 
     documents = read_documents(paths, encoding=s.encoding, lenient=s.lenient, max_chars=s.max_chars,
-                               published=s.published, publisher=s.publisher, on_error=on_error)
+                               published=s.published, publisher=s.publisher, on_error=on_error,
+                               on_warning=lambda w: summary.warnings.append(str(w)))
     store = DocumentCache(cache, s, sink.fmt) if cache else None
     try:
         for out in iter_outputs(documents, s, sink.fmt, jobs=jobs, cache=store):

