@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -78,3 +79,15 @@ def test_extract_reports_skipped_documents_and_exits_2(tmp_path, runner):
     assert result.exit_code == 2
     assert f"skipped: {articles}:2" in result.output
     assert [json.loads(line)["document"]["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["a"]
+
+
+def test_extract_then_map_equals_build_for_several_documents(runner, tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Talks resume\nThe minister said that talks with Russia would resume in Geneva.\n")
+    (folder / "b.txt").write_text("Strike ends\nA union official said that the strike in Lyon had ended.\n")
+    built, extracted, mapped = tmp_path / "built.ttl", tmp_path / "x.jsonl", tmp_path / "mapped.ttl"
+    assert runner.invoke(app, ["build", str(folder), "-o", str(built)]).exit_code == 0
+    assert runner.invoke(app, ["extract", str(folder), "-o", str(extracted)]).exit_code == 0
+    assert runner.invoke(app, ["map", str(extracted), "-o", str(mapped)]).exit_code == 0
+    assert mapped.read_bytes() == built.read_bytes()

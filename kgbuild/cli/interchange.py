@@ -106,7 +106,7 @@ def map_command(
     Nothing is written when the graph does not conform (exit 1).
     """
     from kgbuild.pipeline import map_files
-    from kgbuild.serialize import write_graphs
+    from kgbuild.stream import write_documents
 
     try:
         settings = load_settings(config).with_overrides(base_iri=base_iri, shapes=shapes)
@@ -122,7 +122,7 @@ def map_command(
         err.print("no extraction could be mapped; nothing written", markup=False)
         raise typer.Exit(EXIT_BAD_INPUT)
     try:
-        write_graphs(result.graphs, output, fmt or format_for_path(output))
+        write_documents(result.graphs, output, fmt or format_for_path(output))
     except OSError as exc:
         err.print(f"error: cannot write {output}: {exc.strerror}", markup=False)
         raise typer.Exit(EXIT_BAD_INPUT) from None
