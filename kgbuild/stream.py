@@ -99,33 +99,6 @@ class BuildSummary:
                 f"{self.seconds:.1f} s ({self.rate:.2f} docs/s)")
 
 
-# --- validation: the same pySHACL call as validate_graph, with each SPARQL constraint parsed once ---------
-
-@lru_cache(maxsize=64)
-def _prepared(query: str) -> object:
-    from rdflib.plugins.sparql import prepareQuery
-
-    return prepareQuery(query)
-
-
-def _install_prepared_sparql() -> None:
-    """pySHACL hands rdflib the SPARQL text of a constraint for every focus node, and rdflib parses it
-    each time (about a third of the validation time). Give it the prepared query instead."""
-    from pyshacl.constraints.sparql import sparql_based_constraints as sbc
-
-    original = sbc.SPARQLBasedConstraint._validate_sparql_query
-    if getattr(original, "_kgbuild", False):
-        return
-
-    def validate_sparql_query(self, query, init_binds, target_graph):  # type: ignore[no-untyped-def]
-        if isinstance(query, str):
-            query = _prepared(query)
-        return original(self, query, init_binds, target_graph)
-
-    validate_sparql_query._kgbuild = True  # type: ignore[attr-defined]
-    sbc.SPARQLBasedConstraint._validate_sparql_query = validate_sparql_query  # type: ignore[method-assign]
-
-
 # --- one document -> DocOutput ------------------------------------------------------------------------
 
 def split_header(data: bytes) -> tuple[tuple[str, ...], bytes]:
@@ -147,7 +120,6 @@ def _render(extraction: object, settings: Settings, fmt: Format) -> DocOutput:
     graph = to_graph(extraction, base=settings.base_iri)  # type: ignore[arg-type]
     violations: tuple[Violation, ...] = ()
     if settings.validate:
-        _install_prepared_sparql()
         violations = validate_graph(graph, shapes=settings.shapes).violations
     iri = Minter(settings.base_iri).document(document.id)
     data = serialize([(iri, graph)], Format.nt if fmt is Format.jsonld else fmt)

@@ -153,12 +153,41 @@ def violations_of(results: Graph) -> tuple[Violation, ...]:
     return tuple(sorted(found))
 
 
+@lru_cache(maxsize=64)
+def _prepared(query: str) -> object:
+    from rdflib.plugins.sparql import prepareQuery
+
+    return prepareQuery(query)
+
+
+def _install_prepared_sparql() -> None:
+    """pySHACL hands rdflib the SPARQL text of a constraint for every focus node, and rdflib parses it
+    each time (about a third of the validation time). Give it the prepared query instead. A pySHACL
+    without this private hook simply validates unpatched (same results, slower)."""
+    try:
+        from pyshacl.constraints.sparql import sparql_based_constraints as sbc
+    except ImportError:
+        return
+    original = getattr(sbc.SPARQLBasedConstraint, "_validate_sparql_query", None)
+    if original is None or getattr(original, "_kgbuild", False):
+        return
+
+    def validate_sparql_query(self, query, init_binds, target_graph):  # type: ignore[no-untyped-def]
+        if isinstance(query, str):
+            query = _prepared(query)
+        return original(self, query, init_binds, target_graph)
+
+    validate_sparql_query._kgbuild = True  # type: ignore[attr-defined]
+    sbc.SPARQLBasedConstraint._validate_sparql_query = validate_sparql_query  # type: ignore[method-assign]
+
+
 def validate_graph(graph: Graph, *, shapes: Path | None = None, ontology: Graph | None = None,
                    extra: Iterable[Graph] = ()) -> ValidationReport:
     """Validate ``graph`` with pySHACL against the shapes (default: kgbuild's own)."""
     ont = ontology if ontology is not None else load_ontology()
     for g in extra:
         ont = ont + g
+    _install_prepared_sparql()
     try:
         with offline():
             conforms, results, _text_report = shacl_validate(

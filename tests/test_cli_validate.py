@@ -36,3 +36,21 @@ def test_unreadable_graph_exits_2(runner, tmp_path: Path):
     result = runner.invoke(app, ["validate", str(bad)])
     assert result.exit_code == 2
     assert "bad.ttl" in result.output
+
+
+def test_sparql_constraints_are_parsed_once_not_per_document(seed_ttl: Path):
+    """pySHACL hands rdflib the constraint's SPARQL text for every focus node; kgbuild prepares it once."""
+    import rdflib.plugins.sparql.processor as processor
+
+    from kgbuild.validate import validate_graph
+
+    graph = Graph().parse(seed_ttl)
+    validate_graph(graph)
+    calls = []
+    original = processor.parseQuery
+    processor.parseQuery = lambda q: calls.append(q) or original(q)
+    try:
+        assert validate_graph(graph).conforms
+    finally:
+        processor.parseQuery = original
+    assert calls == []

@@ -63,11 +63,23 @@ class EventLexicon:
     patient_possessor_kinds: frozenset[EventKind]
 
     def noun_phrases(self) -> dict[tuple[str, ...], EventKind]:
-        """Multi-word noun triggers as word tuples (hyphens split)."""
-        return {_split(k): v for k, v in self.nouns.items() if len(_split(k)) > 1}
+        """Multi-word noun triggers as word tuples (hyphens split); computed once per lexicon."""
+        return _phrases(self.nouns)
 
     def verb_phrases(self) -> dict[tuple[str, ...], EventKind]:
-        return {_split(k): v for k, v in self.verbs.items() if len(_split(k)) > 1}
+        return _phrases(self.verbs)
+
+
+_PHRASES: dict[int, tuple[dict, dict]] = {}
+
+
+def _phrases(words: dict[str, EventKind]) -> dict[tuple[str, ...], EventKind]:
+    """Multi-word entries of ``words``, cached by the identity of the (never mutated) lexicon dict."""
+    cached = _PHRASES.get(id(words))
+    if cached is None or cached[0] is not words:
+        cached = (words, {_split(k): v for k, v in words.items() if len(_split(k)) > 1})
+        _PHRASES[id(words)] = cached
+    return cached[1]
 
 
 def _split(text: str) -> tuple[str, ...]:

@@ -54,12 +54,24 @@ def load_nlp(model: str = DEFAULT_MODEL, patterns: tuple[Path, ...] = ()) -> Lan
     nlp.add_pipe(LINES_NAME, before="parser")
     ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, after="ner", config={"overwrite_ents": True,
                                                                                 "phrase_matcher_attr": "LOWER"})
-    for path in pattern_files(patterns):
-        ruler.add_patterns(_read_patterns(path))
+    loaded = [_as_phrase(p) for path in pattern_files(patterns) for p in _read_patterns(path)]
+    with nlp.select_pipes(enable=[RULER_NAME]):  # phrase patterns need only the tokenizer
+        ruler.add_patterns(loaded)
     # kgbuild's own --max-chars is the gate on document length (checked while reading), not spaCy's
     # max_length (1,000,000), which would otherwise fail a whole batch with a traceback
     nlp.max_length = MAX_LENGTH
     return nlp
+
+
+def _as_phrase(pattern: dict) -> dict:
+    """A token pattern that only matches lowercase words in sequence becomes a phrase pattern: the same
+    matches (the ruler compares phrases on LOWER), found by a hash lookup instead of the token matcher,
+    which made thousands of gazetteer patterns cost more than the parser."""
+    tokens = pattern.get("pattern")
+    if isinstance(tokens, list) and tokens and all(isinstance(t, dict) and set(t) == {"LOWER"}
+                                                   and isinstance(t["LOWER"], str) for t in tokens):
+        return {**pattern, "pattern": " ".join(t["LOWER"] for t in tokens)}
+    return pattern
 
 
 def _read_patterns(path: Path) -> list[dict]:
