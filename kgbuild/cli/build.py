@@ -13,7 +13,6 @@ import typer
 from kgbuild.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_INTERRUPTED,
-    EXIT_NOT_CONFORMING,
     ConfigOpt,
     EndpointOpt,
     GspOpt,
@@ -21,9 +20,11 @@ from kgbuild.cli.common import (
     StoreOpt,
     app,
     err,
+    exit_unless_writable,
     fail,
     load_into,
-    print_violations,
+    report_input,
+    write_or_exit,
 )
 from kgbuild.config import Settings, load_settings
 from kgbuild.errors import KgbuildError, UsageError
@@ -107,22 +108,10 @@ def build(
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except KgbuildError as exc:
         raise fail(exc) from None
-    _report_input(result.skipped, result.warnings)
-    if not result.conforms:
-        print_violations(result.violations)
-        err.print(f"graph does not conform: {len(result.violations)} SHACL results; nothing written", markup=False)
-        raise typer.Exit(EXIT_NOT_CONFORMING)
-    if not result.graphs:
-        err.print("no document could be built; nothing written", markup=False)
-        raise typer.Exit(EXIT_BAD_INPUT)
+    report_input(result.skipped, result.warnings)
+    exit_unless_writable(result.violations, result.conforms, len(result.graphs), "no document could be built")
     if output is not None:
-        from kgbuild.stream import write_documents
-
-        try:
-            write_documents(result.graphs, output, fmt or format_for_path(output))
-        except OSError as exc:
-            err.print(f"error: cannot write {output}: {exc.strerror}", markup=False, soft_wrap=True)
-            raise typer.Exit(EXIT_BAD_INPUT) from None
+        write_or_exit(result.graphs, output, fmt or format_for_path(output))
     try:
         err.print(load_into(result.graphs, store, endpoint, gsp), markup=False, soft_wrap=True)
     except KgbuildError as exc:
@@ -132,14 +121,6 @@ def build(
               f"{len(result.warnings)} warnings", markup=False)
     if result.skipped:
         raise typer.Exit(EXIT_BAD_INPUT)
-
-
-def _report_input(skipped: list, warnings: list[str]) -> None:
-    """Every skipped document and every repair of --lenient, one line each: never a silent drop."""
-    for item in skipped:
-        err.print(f"skipped: {item}", markup=False, soft_wrap=True)
-    for warning in warnings:
-        err.print(f"warning: {warning}", markup=False, soft_wrap=True)
 
 
 def _stream(paths: list[str], output: str, settings: Settings, fmt: Format | None, *, jobs: int,
@@ -160,14 +141,8 @@ def _stream(paths: list[str], output: str, settings: Settings, fmt: Format | Non
             except OSError as exc:
                 err.print(f"error: cannot write {output}: {exc.strerror}", markup=False, soft_wrap=True)
                 raise typer.Exit(EXIT_BAD_INPUT) from None
-    _report_input(summary.skipped, summary.warnings)
-    if not summary.conforms:
-        print_violations(summary.violations)
-        err.print(f"graph does not conform: {len(summary.violations)} SHACL results; nothing written", markup=False)
-        raise typer.Exit(EXIT_NOT_CONFORMING)
-    if not summary.documents:
-        err.print("no document could be built; nothing written", markup=False)
-        raise typer.Exit(EXIT_BAD_INPUT)
+    report_input(summary.skipped, summary.warnings)
+    exit_unless_writable(summary.violations, summary.conforms, summary.documents, "no document could be built")
     err.print(str(summary), markup=False, soft_wrap=True)
     if summary.skipped:
         raise typer.Exit(EXIT_BAD_INPUT)

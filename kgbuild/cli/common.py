@@ -29,6 +29,36 @@ def fail(exc: KgbuildError) -> typer.Exit:
     return typer.Exit(exc.exit_code)
 
 
+def report_input(skipped: list, warnings: list[str] = ()) -> None:  # type: ignore[assignment]
+    """Every skipped document and every repair of --lenient, one line each: never a silent drop."""
+    for item in skipped:
+        err.print(f"skipped: {item}", markup=False, soft_wrap=True)
+    for warning in warnings:
+        err.print(f"warning: {warning}", markup=False, soft_wrap=True)
+
+
+def exit_unless_writable(violations: list, conforms: bool, built: int, nothing: str) -> None:
+    """Stop before writing: exit 1 (and show why) when the graph does not conform, 2 when nothing was built."""
+    if not conforms:
+        print_violations(violations)
+        err.print(f"graph does not conform: {len(violations)} SHACL results; nothing written", markup=False)
+        raise typer.Exit(EXIT_NOT_CONFORMING)
+    if not built:
+        err.print(f"{nothing}; nothing written", markup=False)
+        raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def write_or_exit(graphs: list, output: str, fmt: object) -> None:
+    """Write per-document graphs in build's layout (atomically); a failed write exits 2."""
+    from kgbuild.stream import write_documents
+
+    try:
+        write_documents(graphs, output, fmt)  # type: ignore[arg-type]
+    except OSError as exc:
+        err.print(f"error: cannot write {output}: {exc.strerror}", markup=False, soft_wrap=True)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+
+
 def print_violations(violations: list, limit: int = 50) -> None:
     for v in violations[:limit]:
         err.print(str(v), markup=False, soft_wrap=True)

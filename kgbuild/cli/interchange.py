@@ -13,22 +13,18 @@ import typer
 
 from kgbuild.cli.common import (
     EXIT_BAD_INPUT,
-    EXIT_NOT_CONFORMING,
     ConfigOpt,
     ShapesOpt,
     app,
     err,
+    exit_unless_writable,
     fail,
-    print_violations,
+    report_input,
+    write_or_exit,
 )
 from kgbuild.config import load_settings
 from kgbuild.errors import KgbuildError
 from kgbuild.serialize import Format, format_for_path
-
-
-def _report_skipped(skipped: list) -> None:
-    for item in skipped:
-        err.print(f"[yellow]skipped:[/yellow] {item}", markup=True, soft_wrap=True)
 
 
 @app.command("extract")
@@ -73,7 +69,7 @@ def extract_command(
         extractions = list(extract(paths, settings, skipped))
     except KgbuildError as exc:
         raise fail(exc) from None
-    _report_skipped(skipped)
+    report_input(skipped)
     if not extractions:
         err.print("no document could be extracted; nothing written", markup=False)
         raise typer.Exit(EXIT_BAD_INPUT)
@@ -106,26 +102,15 @@ def map_command(
     Nothing is written when the graph does not conform (exit 1).
     """
     from kgbuild.pipeline import map_files
-    from kgbuild.stream import write_documents
 
     try:
         settings = load_settings(config).with_overrides(base_iri=base_iri, shapes=shapes)
         result = map_files(paths, settings)
     except KgbuildError as exc:
         raise fail(exc) from None
-    _report_skipped(result.skipped)
-    if not result.conforms:
-        print_violations(result.violations)
-        err.print(f"graph does not conform: {len(result.violations)} SHACL results; nothing written", markup=False)
-        raise typer.Exit(EXIT_NOT_CONFORMING)
-    if not result.graphs:
-        err.print("no extraction could be mapped; nothing written", markup=False)
-        raise typer.Exit(EXIT_BAD_INPUT)
-    try:
-        write_documents(result.graphs, output, fmt or format_for_path(output))
-    except OSError as exc:
-        err.print(f"error: cannot write {output}: {exc.strerror}", markup=False)
-        raise typer.Exit(EXIT_BAD_INPUT) from None
+    report_input(result.skipped)
+    exit_unless_writable(result.violations, result.conforms, len(result.graphs), "no extraction could be mapped")
+    write_or_exit(result.graphs, output, fmt or format_for_path(output))
     err.print(f"{len(result.graphs)} documents, {result.triples} triples, {result.actors} actors, "
               f"{result.events} events, {result.claims} claims; {len(result.skipped)} skipped", markup=False)
     if result.skipped:
