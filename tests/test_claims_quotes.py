@@ -55,3 +55,14 @@ def test_said_without_complement_is_no_claim(nlp):
 def test_contrasting_report_is_cut_from_content(nlp):
     x = extract(nlp, "Critics say the law is unfair, while supporters argue it is needed.")
     assert [c.content.text for c in x.claims] == ["the law is unfair", "it is needed"]
+
+
+def test_indirect_content_before_the_frame_even_when_the_parser_takes_it_for_the_subject(nlp):
+    from claims_helpers import extract, speaker_name
+
+    x = extract(nlp, "Air strikes killed at least 30 people in the south on Sunday, health officials said, "
+                     "as negotiators in Cairo failed to agree on a truce.")
+    [claim] = x.claims
+    assert claim.content.text == "Air strikes killed at least 30 people in the south on Sunday"
+    assert speaker_name(x, claim) == "health officials"
+    assert claim.cue.text == "said"

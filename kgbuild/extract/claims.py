@@ -25,6 +25,7 @@ __all__ = ["FoundClaims", "find_claims"]
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 CLAUSAL = ("ccomp", "parataxis")
+FINITE = ("VBD", "VBZ", "VBP", "MD")
 FRAME_GAP = set(" \t\n,:;\u2014-")
 
 
@@ -150,9 +151,48 @@ def _verb_frames(tok: Token, lex: Lexicon, quotes: list[QuoteSpan]) -> list[_Fra
     if frames:
         return frames
     span = _content_span(comp) if comp is not None else _that_clause(tok)
+    if span is None and comp is None:
+        fronted = _fronted_content(tok)
+        if fronted is not None:
+            span, subject = fronted
     if span is None or span[1] <= span[0] or span[0] <= tok.idx < span[1]:
         return []
     return [_Frame(cue, cue_lemma, span, _quote_type(quotes, *span), subject, comp, tok)]
+
+
+def _fronted_content(tok: Token) -> tuple[tuple[int, int], Token] | None:
+    """"Air strikes killed 30 people on Sunday, health officials said, as talks stalled.": the parser
+    took the reported clause for the verb's subject. When the verb's subject follows a comma and a
+    clause with its own verb precedes that comma, that clause is the content and the subject the speaker."""
+    doc = tok.doc
+    subjects = [c for c in tok.children if c.dep_ in SUBJECTS and c.i < tok.i]
+    if not subjects:
+        return None
+    speaker = max(subjects, key=lambda c: c.i)
+    comma = speaker.left_edge.i - 1
+    sent = sentence_of(tok)
+    start = sent.start
+    while start < comma and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    if comma <= start or doc[comma].text != "," or speaker.right_edge.i + 1 != tok.i:
+        return None
+    if any(c.dep_ in ("dobj", "attr", "oprd", "acomp", "xcomp") for c in tok.rights):
+        return None  # "..., the study shows progress": the verb has its own object, it frames nothing
+    before = doc[start:comma]
+    if not any(t.tag_ in FINITE for t in before):  # a clause with a finite verb, not "According to X,"
+        return None
+    if any(not _governs(tok, t) for t in before):  # the words must hang from this verb, not another clause
+        return None
+    last = doc[comma - 1]
+    return trim(doc_text(doc), doc[start].idx, last.idx + len(last.text)), speaker
+
+
+def _governs(head: Token, tok: Token) -> bool:
+    while tok.i != head.i:
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
 
 
 def _that_clause(tok: Token) -> tuple[int, int] | None:
