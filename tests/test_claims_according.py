@@ -17,3 +17,13 @@ def test_according_to_last(nlp):
     c = only(extract(nlp, "The bridge will reopen next week, according to local officials."))
     assert c.content.text == "The bridge will reopen next week"
     assert c.speaker_mention.text == "local officials"
+
+
+def test_according_to_source_ends_at_the_comma_when_the_parser_runs_on(nlp):
+    from claims_helpers import extract, only
+
+    x = extract(nlp, "According to data from Cox Automotive, Tesla's share of the U.S. electric vehicle market "
+                     "slipped below 50% for the first time.")
+    claim = only(x)
+    assert claim.content.text.startswith("Tesla's share of the U.S. electric vehicle market slipped")
+    assert claim.speaker_mention.text == "data from Cox Automotive"

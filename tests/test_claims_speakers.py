@@ -64,3 +64,17 @@ def test_title_phrase_closed_by_a_name_resolves_to_the_person(nlp):
     claim = x.claims[0]
     assert speaker_name(x, claim) == "John Kasich"
     assert not next(a for a in x.actors if a.key == claim.speaker).anonymous
+
+
+def test_lone_surname_joins_the_person_named_in_full_earlier(nlp):
+    x = extract(nlp, 'Chief executive Elon Musk blamed supply problems. "Demand remains strong," Musk wrote.')
+    [claim] = x.claims
+    assert speaker_name(x, claim) == "Elon Musk"
+    assert [a.name for a in x.actors].count("Musk") == 0
+
+
+def test_it_said_after_a_clause_about_the_company_is_the_company(nlp):
+    x = extract(nlp, "The company delivered 387,000 vehicles in the first quarter, it said in a statement.")
+    [claim] = x.claims
+    assert claim.speaker_mention.text == "it"
+    assert speaker_name(x, claim).endswith("company")

@@ -27,3 +27,12 @@ def test_shared_actors_are_one_node_with_all_mentions(tmp_path: Path):
     assert {d.rsplit("/", 1)[-1] for d in docs} == {"a", "b"}
     assert len(list(graph.objects(putin[0], KG.denotedBy))) >= 3
     assert {str(d).rsplit("/", 1)[-1] for d in graph.subjects(KG.mentions, russia[0])} == {"a", "b"}
+
+
+def test_a_source_that_only_did_not_respond_conforms(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("Recall widens\nThe carmaker recalled 40,000 vehicles on Monday. "
+                                    "A company spokesperson did not respond to a request for comment.\n")
+    result = build([tmp_path / "a.txt"])
+    assert result.conforms, result.violations[:3]
+    graph = result.graphs[0][1]
+    assert len(list(graph.subjects(KG.nonResponder, None))) == 1

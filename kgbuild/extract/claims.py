@@ -375,7 +375,7 @@ def _according(tok: Token, lex: Lexicon, quotes: list[QuoteSpan]) -> _Frame | No
             next((c for c in tok.children if c.dep_ == "pobj"), None)
         if pobj is None:
             continue
-        phrase = (tok.i, max(pobj.right_edge.i, last.i))
+        phrase = (tok.i, max(np_span(pobj).end - 1, last.i))
         after = doc[phrase[1]].idx + len(doc[phrase[1]].text)
         quote = next((q for q in quotes if q.start >= after and set(doc_text(doc)[after: q.start]) <= FRAME_GAP), None)
         start, end = inner(doc_text(doc), quote) if quote else _clause_without(tok, phrase)
@@ -445,7 +445,17 @@ def _speaker(frame: _Frame, resolver: SpeakerResolver, outlet: str | None, lex: 
         return None
     if subj.dep_ == "nsubjpass" and subj.lower_ not in ("it",):
         return None  # "X was said to ..." / "X is reported": X is the topic, not the speaker
-    return resolver.resolve(subj)
+    found = resolver.resolve(subj)
+    if found is None and subj.lower_ in ("it", "they") and frame.root is not None:
+        # "The company delivered 387,000 vehicles ..., it said": the pronoun's antecedent is the subject of
+        # the reported clause when that is an organisation described by its kind ("the company")
+        inner_subj = next((c for c in frame.root.children if c.dep_ == "nsubj"), None)
+        if inner_subj is not None and inner_subj.lemma_.lower() in lex.body_nouns \
+                and any(d.lower_ == "the" for d in inner_subj.children):
+            antecedent = resolver.resolve(inner_subj)
+            if antecedent is not None:
+                return Speaker(antecedent.key, char_mention(doc_text(subj.doc), subj.idx, subj.idx + len(subj.text)))
+    return found
 
 
 def _in_document(verb: Token, lex: Lexicon) -> Token | None:

@@ -45,12 +45,13 @@ class _Seen:
 
 
 def np_span(tok: Token) -> Span:
-    """The noun phrase headed by ``tok``, without relative clauses after a comma and trailing punctuation."""
+    """The noun phrase headed by ``tok``, without relative clauses after a comma, without a clause subject
+    the parser hung on it (see ``stray_subject``) and without trailing punctuation."""
     doc = tok.doc
     end = tok.right_edge.i
-    for child in tok.rights:
-        if child.dep_ in ("relcl", "appos", "acl") and doc[child.left_edge.i - 1].text == "," \
-                and child.dep_ != "appos":
+    for child in tok.subtree:
+        if child.i > tok.i and child.dep_ in ("relcl", "appos", "acl") and doc[child.left_edge.i - 1].text == "," \
+                and (child.dep_ != "appos" or stray_subject(child)):
             end = min(end, child.left_edge.i - 2)
     start = tok.left_edge.i
     while end > start and (doc[end].is_punct or doc[end].is_space):
@@ -58,6 +59,17 @@ def np_span(tok: Token) -> Span:
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return doc[start: end + 1]
+
+
+def stray_subject(appos: Token) -> bool:
+    """"According to data from X, Tesla's share ... slipped": the parser made the clause's subject an
+    apposition after a comma; the verb right after it has no subject of its own."""
+    doc = appos.doc
+    nxt = appos.right_edge.i + 1
+    if nxt >= len(doc) or doc[nxt].pos_ not in ("VERB", "AUX"):
+        return False
+    verb = doc[nxt] if doc[nxt].dep_ not in ("aux", "auxpass") else doc[nxt].head
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 class SpeakerResolver:
@@ -116,8 +128,21 @@ class SpeakerResolver:
             name = clean_name(span.text)
             if name:
                 kind = ActorKind.PERSON if tok.ent_type_ in ("", "PERSON") else ActorKind.ORGANIZATION
-                return self.table.add_named(name, kind, char_mention(doc_text(tok.doc), span.start_char, span.end_char))
+                mention = char_mention(doc_text(tok.doc), span.start_char, span.end_char)
+                known = self._person_by_surname(name) if kind is ActorKind.PERSON else None
+                if known is not None:  # "Musk wrote" after "Chief executive Elon Musk"
+                    self.table.add_mention(known, mention)
+                    return known
+                return self.table.add_named(name, kind, mention)
         return None
+
+    def _person_by_surname(self, name: str) -> str | None:
+        """The one person of the document whose full name ends with ``name`` (a lone surname), if any."""
+        words = name.split()
+        found = [key for key in self.table if (a := self.table.get(key)) is not None
+                 and a.kind is ActorKind.PERSON and len(a.name.split()) > len(words)
+                 and a.name.split()[-len(words):] == words]
+        return found[0] if len(found) == 1 else None
 
     # -- pronouns --------------------------------------------------------------
     def _pronoun(self, low: str, pos: int) -> str | None:

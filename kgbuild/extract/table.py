@@ -9,6 +9,7 @@ speakers and participants.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from kgbuild.extract.names import named_key
@@ -38,6 +39,10 @@ class ActorTable:
 
     def __len__(self) -> int:
         return len(self._entries)
+
+    def __iter__(self) -> Iterator[str]:
+        """The actor keys, in the order they were added."""
+        return iter(list(self._entries))
 
     def get(self, key: str) -> Actor | None:
         entry = self._entries.get(key)
