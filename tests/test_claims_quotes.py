@@ -66,3 +66,14 @@ def test_indirect_content_before_the_frame_even_when_the_parser_takes_it_for_the
     assert claim.content.text == "Air strikes killed at least 30 people in the south on Sunday"
     assert speaker_name(x, claim) == "health officials"
     assert claim.cue.text == "said"
+
+
+def test_frame_after_a_sentence_break_the_parser_put_at_the_comma(nlp):
+    from claims_helpers import extract, speaker_name
+
+    x = extract(nlp, "Israeli strikes kill dozens in Gaza as ceasefire talks stall\n"
+                     "Israeli air strikes killed at least 30 people in the southern Gaza Strip on Sunday, health "
+                     "officials said, as negotiators in Cairo failed to agree on a ceasefire.")
+    [claim] = x.claims
+    assert claim.content.text.startswith("Israeli air strikes killed at least 30 people")
+    assert speaker_name(x, claim) == "health officials"

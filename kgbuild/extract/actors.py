@@ -189,6 +189,17 @@ def _nested_places(ent: Span, owner: _Cand, gaz: Gazetteer) -> list[_Cand]:
     return found
 
 
+def _ends_a_title(ent: Span) -> bool:
+    """"Secretary of State", "Minister of Defence": the entity is the tail of a title phrase, not an actor."""
+    words = [t.lower_ for t in ent]
+    lexicon = titles()
+    for n in (1, 2, 3):
+        before = [t.lower_ for t in ent.doc[max(0, ent.start - n): ent.start]]
+        if len(before) == n and tuple(before + words) in lexicon:
+            return True
+    return False
+
+
 def _trimmed(ent: Span, name: str) -> tuple[int, int, str]:
     """Offsets of ``name`` inside the entity (without 'the', possessive, parenthesis)."""
     at = ent.text.find(name)
@@ -202,7 +213,7 @@ def _trimmed(ent: Span, name: str) -> tuple[int, int, str]:
 
 def _from_entity(ent: Span, gaz: Gazetteer) -> _Cand | None:
     label = ent.label_
-    if label not in RELABEL:
+    if label not in RELABEL or _ends_a_title(ent):
         return None
     name = clean_name(ent.text)
     acronym = None

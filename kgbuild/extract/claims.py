@@ -174,6 +174,13 @@ def _fronted_content(tok: Token) -> tuple[tuple[int, int], Token] | None:
     start = sent.start
     while start < comma and (doc[start].is_punct or doc[start].is_space):
         start += 1
+    if comma == sent.start and comma > 0 and doc[comma].text == "," and _run_on(doc[comma - 1]):
+        # the parser ended a sentence at the comma: "Air strikes killed 30 people on Sunday, | officials said"
+        previous = sentence_of(doc[comma - 1])
+        if any(t.pos_ in ("VERB", "AUX") for t in previous):
+            last = doc[comma - 1]
+            return trim(doc_text(doc), previous.start_char, last.idx + len(last.text)), speaker
+        return None
     if comma <= start or doc[comma].text != "," or speaker.right_edge.i + 1 != tok.i:
         return None
     if any(c.dep_ in ("dobj", "attr", "oprd", "acomp", "xcomp") for c in tok.rights):
@@ -185,6 +192,11 @@ def _fronted_content(tok: Token) -> tuple[tuple[int, int], Token] | None:
         return None
     last = doc[comma - 1]
     return trim(doc_text(doc), doc[start].idx, last.idx + len(last.text)), speaker
+
+
+def _run_on(tok: Token) -> bool:
+    """``tok`` ends a sentence only because the parser said so: no final punctuation, no line break."""
+    return not tok.is_punct and not tok.is_space and "\n" not in tok.whitespace_
 
 
 def _governs(head: Token, tok: Token) -> bool:
