@@ -27,3 +27,10 @@ def test_according_to_source_ends_at_the_comma_when_the_parser_runs_on(nlp):
     claim = only(x)
     assert claim.content.text.startswith("Tesla's share of the U.S. electric vehicle market slipped")
     assert claim.speaker_mention.text == "data from Cox Automotive"
+
+
+def test_according_to_a_title_and_a_name_is_the_person(nlp):
+    from claims_helpers import extract, only, speaker_name
+
+    x = extract(nlp, "The museum saw attendance reach 11,000 visitors in 2010, according to curator Elaine Gustafon.")
+    assert speaker_name(x, only(x)) == "Elaine Gustafon"

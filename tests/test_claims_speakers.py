@@ -78,3 +78,18 @@ def test_it_said_after_a_clause_about_the_company_is_the_company(nlp):
     [claim] = x.claims
     assert claim.speaker_mention.text == "it"
     assert speaker_name(x, claim).endswith("company")
+
+
+def test_times_and_events_do_not_speak_and_he_finds_the_person(nlp):
+    x = extract(nlp, "Chancellor Olaf Scholz told reporters the deal showed that the coalition could still govern. "
+                     '"We have found a good solution," he said.')
+    speakers = {speaker_name(x, c) for c in x.claims}
+    assert speakers == {"Olaf Scholz"}
+
+
+def test_some_and_others_are_groups_of_their_own(nlp):
+    x = extract(nlp, "Economists were divided. Some warned that cuts would hurt growth, "
+                     "while others said the compromise would calm markets.")
+    names = sorted(speaker_name(x, c) for c in x.claims)
+    assert names == ["Some", "others"]
+    assert all(next(a for a in x.actors if a.key == c.speaker).anonymous for c in x.claims)

@@ -383,8 +383,9 @@ def _according(tok: Token, lex: Lexicon, quotes: list[QuoteSpan]) -> _Frame | No
         if tok.i + len(words) > len(doc) or [t.lower_ for t in doc[tok.i: tok.i + len(words)]] != list(words):
             continue
         last = doc[tok.i + len(words) - 1]
-        pobj = next((c for c in last.children if c.dep_ == "pobj"), None) or \
-            next((c for c in tok.children if c.dep_ == "pobj"), None)
+        objects = [c for c in last.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
+        # "according to curator Elaine Gustafon" parsed as two objects: the name is the source
+        pobj = next((c for c in objects if c.pos_ == "PROPN"), objects[0] if objects else None)
         if pobj is None:
             continue
         phrase = (tok.i, max(np_span(pobj).end - 1, last.i))

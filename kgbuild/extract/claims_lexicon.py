@@ -36,6 +36,8 @@ class Lexicon:
     generic_nouns: frozenset[str]
     outlet_nouns: frozenset[str]
     document_nouns: frozenset[str]
+    mute_nouns: frozenset[str]
+    quantifier_pronouns: frozenset[str]
     body_nouns: frozenset[str]
     number_words: frozenset[str]
     first_person: frozenset[str]
@@ -75,6 +77,8 @@ def lexicon() -> Lexicon:
         generic_nouns=_words(anon["generic_nouns"]),
         outlet_nouns=_words(anon["outlet_nouns"]),
         document_nouns=_words(anon["document_nouns"]),
+        mute_nouns=_words(anon["mute_nouns"]),
+        quantifier_pronouns=_words(anon["quantifier_pronouns"]),
         body_nouns=_words(anon["outlet_nouns"] + anon["document_nouns"] + anon["organisation_nouns"]),
         number_words=_words(anon["number_words"]),
         first_person=_words(anon["first_person"]),

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from kgbuild.extract.actors import country_of_demonym
 from kgbuild.extract.claims_lexicon import Lexicon
+from kgbuild.extract.events_lexicon import event_lexicon
 from kgbuild.extract.names import clean_name, normalise
 from kgbuild.extract.spans import char_mention, doc_text
 from kgbuild.extract.table import ActorTable
@@ -88,6 +89,10 @@ class SpeakerResolver:
         m = char_mention(doc_text(tok.doc), span.start_char, span.end_char)
         low = tok.lower_
         acronym = tok.is_upper and len(tok) > 1  # "WHO" is an organisation
+        if low in self.lex.quantifier_pronouns and tok.dep_ in ("nsubj", "nsubjpass"):
+            key = self._local(tok, span, anonymous=True)  # "Some warned that ...", "others said ..."
+            self.remember(key, span.start_char, tok)
+            return Speaker(key, m)
         if (tok.pos_ == "PRON" and not acronym) or low in SINGULAR_PRONOUNS or low in PLURAL_PRONOUNS:
             key = self._pronoun(low, span.start_char)
             return Speaker(key, m) if key else None
@@ -190,9 +195,22 @@ class SpeakerResolver:
             earlier = self._antecedent(head, span.start_char)
             if earlier:
                 return earlier
-        if tok.pos_ not in ("NOUN", "PROPN") or not words:
+        if tok.pos_ not in ("NOUN", "PROPN") or not words or not self._can_speak(tok):
             return None
+        if tok.is_title and len(span) == 1:  # "Wilkins observed that" after "Kristen Wilkins", tagged as a noun
+            known = self._person_by_surname(tok.text)
+            if known is not None:
+                self.table.add_mention(known, char_mention(doc_text(tok.doc), span.start_char, span.end_char))
+                return known
         return self._local(tok, span, anonymous=head in lex.source_nouns)
+
+    def _can_speak(self, tok: Token) -> bool:
+        """Not times, abstractions or events: "weeks of wrangling threatened to", "the deal showed that"."""
+        head, lex = tok.lemma_.lower(), self.lex
+        if head in lex.source_nouns or head in lex.body_nouns:
+            return True
+        return not (head in lex.mute_nouns or head in event_lexicon().nouns
+                    or (head.endswith("ing") and not tok.is_title))
 
     def _antecedent(self, head: str, pos: int) -> str | None:
         """"The diplomat" -> the last diplomat; "the person" / "the source" -> the last source nearby."""
