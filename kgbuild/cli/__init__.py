@@ -1,7 +1,7 @@
 """The ``kgbuild`` command: a thin typer layer over the Python API, one module per command group.
 
 Exit codes: 0 ok; 1 a graph does not conform to the shapes; 2 bad input or usage
-(unreadable files, bad options, skipped documents).
+(unreadable files, bad options, skipped documents); 130 a build interrupted by Ctrl-C.
 """
 
 from __future__ import annotations
