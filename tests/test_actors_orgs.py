@@ -55,3 +55,15 @@ def test_country_inside_an_organisation_name_is_a_mention_and_an_affiliation(nlp
     assert canada.kind is ActorKind.GPE and canada.mentions[0].text == "Canada"
     assert by_name["Bank of Canada"].affiliation == canada.key
     assert "Washington" not in by_name  # a newspaper named after a city is not about the city
+
+
+def test_model_mistakes_no_name_makes_become_other(nlp):
+    from kgbuild.extract import extract_document
+    from kgbuild.model import ActorKind, Document
+
+    for text, name in [("The final mission, STS-134, landed in Florida in 2011.", "STS-134"),
+                       ("Homeopathy is popular. Critics say homeopathy does not work.", "Homeopathy")]:
+        x = extract_document(nlp(text), Document(id="t", text=text))
+        kinds = {a.name: a.kind for a in x.actors}
+        assert kinds[name] is ActorKind.OTHER, kinds
+    assert kinds.get("Critics") is not ActorKind.OTHER

@@ -148,7 +148,20 @@ def _collect(sdoc: Doc, gaz: Gazetteer) -> list[_Cand]:
             cand = _from_token(tok, gaz)
             if cand is not None:
                 cands.append(cand)
+    common = {t.text for t in sdoc if t.text.islower() and t.pos_ == "NOUN"}
+    for cand in cands:
+        if cand.place is None and cand.seat is None and _not_a_name(cand, common):
+            cand.kind = ActorKind.OTHER
     return sorted(cands, key=lambda c: (c.start, c.end))
+
+
+def _not_a_name(cand: _Cand, common: set[str]) -> bool:
+    """Model mistakes no person or place name makes: "STS-134" as a place (digits), "Iodine" as a person
+    when the article also writes "iodine" in lower case. Such mentions become kind Other, not dropped."""
+    if cand.kind in (ActorKind.PERSON, ActorKind.GPE, ActorKind.LOCATION) and any(c.isdigit() for c in cand.name):
+        return True
+    words = cand.name.split()
+    return len(words) == 1 and words[0].lower() in common
 
 
 NESTED_CITY_POPULATION = 500_000
