@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import time
 from collections import deque
 from collections.abc import Iterable
@@ -25,26 +23,13 @@ from kgbuild.config import Settings
 from kgbuild.errors import InputError, UsageError
 from kgbuild.ingest import read_documents
 from kgbuild.model import Document
-from kgbuild.serialize import Format
+from kgbuild.serialize import Format, write_bytes
 from kgbuild.stream import BLOCK_FORMATS, BuildSummary, DocOutput, DocumentCache, GraphSink, Progress, render_documents
 
 __all__ = ["MANIFEST", "build_distributed", "merge_parts", "read_manifest"]
 
 MANIFEST = "manifest.json"
 MANIFEST_VERSION = "kgbuild-manifest/1"
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".kgbuild-tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def run_partition(index: int, documents: list[Document], settings: Settings, fmt: Format, folder: str,
@@ -76,7 +61,7 @@ def run_partition(index: int, documents: list[Document], settings: Settings, fmt
         header = ("\n".join(prefixes) + "\n\n").encode() if prefixes and fmt in BLOCK_FORMATS else b""
         data = header + b"".join(o.data for o in kept)
         name = f"part-{index:05d}.{fmt.value}"
-        _write_atomic(Path(folder) / name, data)
+        write_bytes(data, Path(folder) / name)
         record.update(path=name, sha256=hashlib.sha256(data).hexdigest(), bytes=len(data))
     return record
 
@@ -150,7 +135,7 @@ def build_distributed(paths: Iterable[str | Path], folder: str | Path, settings:
     manifest = {"version": MANIFEST_VERSION, "format": fmt.value, "parts": parts, "documents": summary.documents,
                 "triples": summary.triples, "claims": summary.claims, "events": summary.events,
                 "actors": summary.actors, "skipped": [str(x) for x in summary.skipped]}
-    _write_atomic(out / MANIFEST, (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode())
+    write_bytes((json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode(), out / MANIFEST)
     return summary
 
 
