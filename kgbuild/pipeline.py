@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph, URIRef
@@ -19,7 +20,7 @@ from kgbuild.extract import extract_document
 from kgbuild.ingest import read_documents
 from kgbuild.interchange import read_extractions
 from kgbuild.iris import Minter
-from kgbuild.kb import read_kb
+from kgbuild.kb import KnowledgeBase, read_kb
 from kgbuild.mapping import to_graph
 from kgbuild.model import Document, Extraction
 from kgbuild.nlp import DEFAULT_MODEL, load_nlp
@@ -67,20 +68,43 @@ class BuildResult:
         return ValidationReport(conforms=self.conforms, violations=tuple(self.violations))
 
 
+def extract_each(documents: Iterable[Document], settings: Settings | None = None, *,
+                 batch_size: int = 16) -> Iterator[tuple[Document, Extraction | Exception]]:
+    """Parse documents with spaCy (batched) and extract each, lazily and in order; a document whose
+    extraction fails comes with its exception instead, so one failure never stops the batch."""
+    s = settings or Settings()
+    nlp = load_nlp(s.model or DEFAULT_MODEL, tuple(s.patterns))
+    kb = knowledge_base(s.knowledge_base)
+    for sdoc, document in nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=batch_size):
+        try:
+            extraction: Extraction | Exception = extract_document(sdoc, document, kb=kb,
+                                                                  event_lexicon=s.event_lexicon)
+        except Exception as exc:  # reported per document by the callers
+            extraction = exc
+        yield document, extraction
+
+
+def failed(document: Document, exc: Exception) -> Skipped:
+    """The report of a document whose extraction failed."""
+    return Skipped(document.origin or document.id, f"extraction failed: {exc.__class__.__name__}: {exc}")
+
+
+@lru_cache(maxsize=2)
+def knowledge_base(path: Path | None) -> KnowledgeBase | None:
+    """The user's knowledge base, read once per process (workers build many batches)."""
+    return read_kb(path) if path else None
+
+
 def extract_documents(documents: Iterable[Document], settings: Settings | None = None, *,
                       skipped: list[Skipped] | None = None, batch_size: int = 16) -> Iterator[Extraction]:
     """Parse documents with spaCy (batched) and extract model objects, lazily."""
-    s = settings or Settings()
-    nlp = load_nlp(s.model or DEFAULT_MODEL, tuple(s.patterns))
-    kb = read_kb(s.knowledge_base) if s.knowledge_base else None
-    for sdoc, document in nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=batch_size):
-        try:
-            yield extract_document(sdoc, document, kb=kb, event_lexicon=s.event_lexicon)
-        except Exception as exc:  # one document's failure must not stop the batch
+    for document, extraction in extract_each(documents, settings, batch_size=batch_size):
+        if isinstance(extraction, Exception):
             if skipped is None:
-                raise
-            skipped.append(Skipped(document.origin or document.id,
-                                   f"extraction failed: {exc.__class__.__name__}: {exc}"))
+                raise extraction
+            skipped.append(failed(document, extraction))
+            continue
+        yield extraction
 
 
 def extract(paths: Iterable[str | Path], settings: Settings | None = None,

@@ -28,7 +28,7 @@ from pathlib import Path
 from kgbuild.config import Settings
 from kgbuild.errors import InputError, KgbuildError, UsageError
 from kgbuild.ingest import JSONL_SUFFIXES, TEXT_SUFFIXES, read_documents
-from kgbuild.model import Document
+from kgbuild.model import Document, Extraction
 from kgbuild.serialize import Format, atomic_output, serialize
 from kgbuild.validate import Violation
 
@@ -111,52 +111,35 @@ def split_header(data: bytes) -> tuple[tuple[str, ...], bytes]:
     return tuple(line.decode("utf-8") for line in lines[:n]), b"\n".join(lines[body_start:])
 
 
-def _render(extraction: object, settings: Settings, fmt: Format) -> DocOutput:
-    from kgbuild.iris import Minter
-    from kgbuild.mapping import to_graph
-    from kgbuild.validate import validate_graph
+def _render(extraction: Extraction, settings: Settings, fmt: Format) -> DocOutput:
+    """Map and validate (the one mapping step, ``pipeline.map_extraction``), then serialise one document."""
+    from kgbuild.pipeline import map_extraction
 
-    document = extraction.document  # type: ignore[attr-defined]
-    graph = to_graph(extraction, base=settings.base_iri)  # type: ignore[arg-type]
-    violations: tuple[Violation, ...] = ()
-    if settings.validate:
-        violations = validate_graph(graph, shapes=settings.shapes).violations
-    iri = Minter(settings.base_iri).document(document.id)
+    result = map_extraction(extraction, settings)
+    [(iri, graph)] = result.graphs
     data = serialize([(iri, graph)], Format.nt if fmt is Format.jsonld else fmt)
     prefixes: tuple[str, ...] = ()
     if fmt in BLOCK_FORMATS:
         prefixes, data = split_header(data)
     elif fmt is Format.jsonld:
         prefixes = tuple(f"{p}\t{ns}" for p, ns in sorted(graph.namespaces()))
+    document = extraction.document
     return DocOutput(document.id, document.origin or document.id, data, prefixes, len(graph),
-                     len(extraction.claims), len(extraction.events), len(extraction.actors),  # type: ignore[attr-defined]
-                     violations)
+                     result.claims, result.events, result.actors, tuple(result.violations))
 
 
 def render_documents(documents: list[Document], settings: Settings, fmt: Format) -> list[DocOutput]:
     """Parse (one ``nlp.pipe`` batch), extract, map, validate and serialise each document, in order."""
-    from kgbuild.extract import extract_document
-    from kgbuild.nlp import load_nlp
+    from kgbuild.pipeline import extract_each, failed
 
-    nlp = load_nlp(settings.model, tuple(settings.patterns))  # cached: loaded once per process
-    kb = _kb(settings.knowledge_base)
     out = []
-    for sdoc, document in nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=len(documents)):
-        origin = document.origin or document.id
-        try:
-            extraction = extract_document(sdoc, document, kb=kb, event_lexicon=settings.event_lexicon)
-        except Exception as exc:  # one document's failure must not stop the batch
-            out.append(DocOutput(document.id, origin, skipped=f"extraction failed: {exc.__class__.__name__}: {exc}"))
-            continue
-        out.append(_render(extraction, settings, fmt))
+    for document, extraction in extract_each(documents, settings, batch_size=len(documents)):
+        if isinstance(extraction, Exception):
+            out.append(DocOutput(document.id, document.origin or document.id,
+                                 skipped=failed(document, extraction).reason))
+        else:
+            out.append(_render(extraction, settings, fmt))
     return out
-
-
-@lru_cache(maxsize=2)
-def _kb(path: Path | None) -> object:
-    from kgbuild.kb import read_kb
-
-    return read_kb(path) if path else None
 
 
 # --- the cache -----------------------------------------------------------------------------------------
@@ -249,7 +232,7 @@ def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]
 
 
 def _warm(settings: Settings) -> None:
-    """Worker initialiser: load the model (and the shapes) once per process."""
+    """Worker initialiser: load the model once per process."""
     from kgbuild.nlp import load_nlp
 
     load_nlp(settings.model, tuple(settings.patterns))

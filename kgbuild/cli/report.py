@@ -18,6 +18,7 @@ from kgbuild.cli.common import (
     err,
     fail,
     print_violations,
+    report_input,
 )
 from kgbuild.config import load_settings
 from kgbuild.errors import KgbuildError
@@ -53,8 +54,7 @@ def report(
 
             settings = load_settings(config).with_overrides(model=model, published=published, publisher=publisher)
             result = build(articles, settings)
-            for item in result.skipped:
-                err.print(f"[yellow]skipped:[/yellow] {item}", markup=True, soft_wrap=True)
+            report_input(result.skipped, result.warnings)
             skipped = len(result.skipped)
             if not result.conforms:
                 print_violations(result.violations)
