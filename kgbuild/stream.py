@@ -20,7 +20,7 @@ import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -231,22 +231,14 @@ def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]
         yield chunk
 
 
-def _warm(settings: Settings) -> None:
-    """Worker initialiser: load the model once per process."""
-    from kgbuild.nlp import load_nlp
-
-    load_nlp(settings.model, tuple(settings.patterns))
-
-
 def iter_outputs(documents: Iterable[Document], settings: Settings, fmt: Format, *, jobs: int = 1,
                  cache: DocumentCache | None = None) -> Iterator[DocOutput]:
     """DocOutputs in input order; misses are rendered in this process (jobs=1) or in ``jobs`` processes."""
     pool = None
     if jobs > 1:
-        import multiprocessing
+        from kgbuild.workers import start_pool
 
-        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_warm,
-                                   initargs=(settings,))
+        pool = start_pool(settings, jobs)
     pending: deque[tuple[list[DocOutput | None], list[Document], Future | list[DocOutput] | None]] = deque()
     try:
         for chunk in _chunks(documents, CHUNK if jobs == 1 else CHUNK // 2):

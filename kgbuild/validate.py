@@ -1,8 +1,9 @@
 """The SHACL gate: validate a graph against kgbuild's (or the user's) shapes with pySHACL.
 
-Returns a plain ``ValidationReport``; never prints. The ontology is passed to
-pySHACL as its ontology graph, so ``sh:targetClass kg:Event`` also reaches an
+Returns a plain ``ValidationReport``; never prints. The ontology's class hierarchy is
+in the data graph while it is validated, so ``sh:targetClass kg:Event`` also reaches an
 instance typed only ``kg:Attack`` (SHACL follows ``rdfs:subClassOf`` in the data).
+pySHACL runs with two result-preserving speed-ups (``kgbuild.shacl_speedups``).
 
 Reading user RDF never touches the network (``kgbuild.safety.offline``): JSON-LD
 with a remote ``@context`` and RDF/XML with external entities are refused with an
@@ -12,20 +13,25 @@ with a remote ``@context`` and RDF/XML with external entities are refused with a
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
 from pyshacl import validate as shacl_validate
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, ConjunctiveGraph, Graph, Literal, URIRef
 from rdflib.namespace import SH
+from rdflib.term import Node
 
+from kgbuild import shacl_speedups as speedups
 from kgbuild.errors import InputError
 from kgbuild.resources import ontology_path, shapes_dir
 from kgbuild.safety import OfflineError, check_jsonld, check_xml, offline
+from kgbuild.sparql_oxigraph import evaluate_in_oxigraph
 
-__all__ = ["ValidationReport", "Violation", "load_ontology", "load_shapes", "shape_files", "validate_graph"]
+__all__ = ["ValidationReport", "Violation", "class_hierarchy", "load_ontology", "load_shapes", "shape_files",
+           "validate_graph", "warm_up"]
 
 G = TypeVar("G", bound=Graph)
 RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".n3": "n3", ".rdf": "xml", ".owl": "xml", ".jsonld": "json-ld",
@@ -153,48 +159,73 @@ def violations_of(results: Graph) -> tuple[Violation, ...]:
     return tuple(sorted(found))
 
 
-@lru_cache(maxsize=64)
-def _prepared(query: str) -> object:
-    from rdflib.plugins.sparql import prepareQuery
+def class_hierarchy(ontology: Graph) -> tuple[tuple[Node, Node, Node], ...]:
+    """The ``rdfs:subClassOf`` triples between named classes: all SHACL needs of the ontology to reach an
+    instance typed ``kg:Attack`` from ``sh:targetClass kg:Event`` or ``sh:class kg:Event``."""
+    return tuple(sorted((s, RDFS.subClassOf, o) for s, o in ontology.subject_objects(RDFS.subClassOf)
+                        if isinstance(s, URIRef) and isinstance(o, URIRef)))
 
-    return prepareQuery(query)
+
+def warm_up() -> None:
+    """Do the one-time work of the first validation now (worker processes call this before forking)."""
+    speedups.install()
+    _default_hierarchy()
 
 
-def _install_prepared_sparql() -> None:
-    """pySHACL hands rdflib the SPARQL text of a constraint for every focus node, and rdflib parses it
-    each time (about a third of the validation time). Give it the prepared query instead. A pySHACL
-    without this private hook simply validates unpatched (same results, slower)."""
-    try:
-        from pyshacl.constraints.sparql import sparql_based_constraints as sbc
-    except ImportError:
-        return
-    original = getattr(sbc.SPARQLBasedConstraint, "_validate_sparql_query", None)
-    if original is None or getattr(original, "_kgbuild", False):
-        return
-
-    def validate_sparql_query(self, query, init_binds, target_graph):  # type: ignore[no-untyped-def]
-        if isinstance(query, str):
-            query = _prepared(query)
-        return original(self, query, init_binds, target_graph)
-
-    validate_sparql_query._kgbuild = True  # type: ignore[attr-defined]
-    sbc.SPARQLBasedConstraint._validate_sparql_query = validate_sparql_query  # type: ignore[method-assign]
+@lru_cache(maxsize=1)
+def _default_hierarchy() -> tuple[tuple[Node, Node, Node], ...]:
+    return class_hierarchy(load_ontology())
 
 
 def validate_graph(graph: Graph, *, shapes: Path | None = None, ontology: Graph | None = None,
                    extra: Iterable[Graph] = ()) -> ValidationReport:
-    """Validate ``graph`` with pySHACL against the shapes (default: kgbuild's own)."""
-    ont = ontology if ontology is not None else load_ontology()
-    for g in extra:
-        ont = ont + g
-    _install_prepared_sparql()
+    """Validate ``graph`` with pySHACL against the shapes (default: kgbuild's own).
+
+    The ontology's class hierarchy is added to ``graph`` for the validation and removed afterwards
+    (the graph is the same when this returns; do not share it with another thread meanwhile). That
+    is what pySHACL's ``ont_graph`` would give SHACL, without copying the data graph and the whole
+    ontology for every document. Shapes with SHACL rules (which write into the data graph) and
+    datasets take pySHACL's copying path instead.
+    """
+    speedups.install()
+    extra = tuple(extra)
+    shapes_graph = load_shapes(shapes)
     try:
         with offline():
-            conforms, results, _text_report = shacl_validate(
-                graph, shacl_graph=load_shapes(shapes), ont_graph=ont, inference="none", advanced=True,
-                allow_warnings=True, abort_on_first=False, do_owl_imports=False,
-            )
+            if isinstance(graph, ConjunctiveGraph) or (None, SH.rule, None) in shapes_graph:
+                ont = ontology if ontology is not None else load_ontology()
+                for g in extra:
+                    ont = ont + g
+                conforms, results, _ = shacl_validate(graph, ont_graph=ont, **_options(shapes_graph))
+            else:
+                hierarchy = _default_hierarchy() if ontology is None else class_hierarchy(ontology)
+                for g in extra:
+                    hierarchy += class_hierarchy(g)
+                conforms, results = _validate_in_place(graph, hierarchy, shapes_graph)
+        if not isinstance(results, Graph):  # pySHACL returns a ValidationFailure (a SPARQL constraint
+            raise results                   # with MINUS, VALUES or SERVICE) instead of raising it
     except Exception as exc:  # pySHACL raises ReportableRuntimeError, ConstraintLoadError, parse errors ...
         where = str(shapes) if shapes else "kgbuild shapes"
         raise InputError(f"cannot validate with these shapes: {exc.__class__.__name__}: {exc}", path=where) from None
     return ValidationReport(conforms=bool(conforms), violations=violations_of(results))
+
+
+def _options(shapes_graph: Graph) -> dict[str, object]:
+    return {"shacl_graph": shapes_graph, "inference": "none", "advanced": True, "allow_warnings": True,
+            "abort_on_first": False, "do_owl_imports": False}
+
+
+def _validate_in_place(graph: Graph, hierarchy: Iterable[tuple[Node, Node, Node]],
+                       shapes_graph: Graph) -> tuple[bool, Graph]:
+    added = [t for t in dict.fromkeys(hierarchy) if t not in graph]
+    for triple in added:
+        graph.add(triple)
+    # SHACL functions are registered with rdflib's engine only: shapes that declare any keep rdflib
+    functions = any((None, RDF.type, kind) in shapes_graph for kind in (SH.SPARQLFunction, SH.Function))
+    try:
+        with nullcontext() if functions else evaluate_in_oxigraph(graph):
+            conforms, results, _ = shacl_validate(graph, inplace=True, **_options(shapes_graph))
+    finally:
+        for triple in added:
+            graph.remove(triple)
+    return conforms, results

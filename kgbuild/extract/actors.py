@@ -143,12 +143,15 @@ def _collect(sdoc: Doc, gaz: Gazetteer) -> list[_Cand]:
             cands.append(cand)
             if cand.kind in (ActorKind.ORGANIZATION, ActorKind.LOCATION) and cand.place is None:
                 cands.extend(_nested_places(ent, cand, gaz))
-    for tok in sdoc:
-        if tok.i not in covered:
+    common: set[str] = set()  # lower-case common nouns of the article
+    for tok in sdoc:  # one pass over the tokens: they are made afresh on each iteration
+        text, pos = tok.text, tok.pos_
+        if pos == "NOUN" and text.islower():
+            common.add(text)
+        elif tok.i not in covered and (pos == "PROPN" or text[:1].isupper()):
             cand = _from_token(tok, gaz)
             if cand is not None:
                 cands.append(cand)
-    common = {t.text for t in sdoc if t.text.islower() and t.pos_ == "NOUN"}
     for cand in cands:
         if cand.place is None and cand.seat is None and _not_a_name(cand, common):
             cand.kind = ActorKind.OTHER

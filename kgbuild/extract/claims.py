@@ -112,7 +112,10 @@ def _span_of(table: ActorTable, key: str, start: int, end: int) -> bool:
 # -- cues --------------------------------------------------------------------------
 def _frames(sdoc: Doc, lex: Lexicon, quotes: list[QuoteSpan]) -> list[_Frame]:
     frames: list[_Frame] = []
+    lemmas, words = lex.frame_lemmas, lex.frame_words
     for tok in sdoc:
+        if tok.lower_ not in words and tok.lemma_.lower() not in lemmas:
+            continue  # no frame starts here: skip the per-token checks below
         frame = _according(tok, lex, quotes) or _label_frame(tok, lex, quotes)
         if frame is not None:
             frames.append(frame)
@@ -581,8 +584,11 @@ def _nest(claims: list[Claim]) -> list[Claim]:
 def _non_responses(sdoc: Doc, lex: Lexicon, resolver: SpeakerResolver) -> list[NonResponse]:
     """"declined to comment", "did not respond to inquiries", "could not be reached"."""
     found = []
+    cues = lex.non_response_lemmas
     for tok in sdoc:
         lemma = tok.lemma_.lower()
+        if lemma not in cues:
+            continue
         negated = any(c.dep_ == "neg" for c in tok.children)
         declined = lemma in lex.declined and any(c.dep_ == "xcomp" and c.lemma_.lower() in lex.declined_objects
                                                  for c in tok.children)

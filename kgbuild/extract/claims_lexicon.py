@@ -42,6 +42,20 @@ class Lexicon:
     number_words: frozenset[str]
     first_person: frozenset[str]
 
+    @property
+    def frame_lemmas(self) -> frozenset[str]:
+        """Lemmas that can head a reporting frame (verbs, object and phrasal cues, label verbs)."""
+        return self.verbs | self.object_cues.keys() | self.phrasal.keys() | self.label_verbs
+
+    @property
+    def frame_words(self) -> frozenset[str]:
+        """Lower-case words that can open a frame: stance adjectives, "according" / "in" of the prepositional cues."""
+        return self.adjectives | {words[0] for words in self.prepositional}
+
+    @property
+    def non_response_lemmas(self) -> frozenset[str]:
+        return self.declined | self.silent | self.unreachable
+
 
 def _words(values: list[str]) -> frozenset[str]:
     return frozenset(v.lower() for v in values)

@@ -69,6 +69,11 @@ class EventLexicon:
     def verb_phrases(self) -> dict[tuple[str, ...], EventKind]:
         return _phrases(self.verbs)
 
+    def noun_phrases_ending(self, word: str) -> tuple[tuple[int, tuple[str, ...], EventKind], ...]:
+        """The multi-word noun triggers whose last word is ``word``, as (rank, words, kind): the rank
+        orders all phrases longest first (then in lexicon order), the order in which they are tried."""
+        return _by_last_word(self.noun_phrases()).get(word, ())
+
 
 _PHRASES: dict[int, tuple[dict, dict]] = {}
 
@@ -79,6 +84,20 @@ def _phrases(words: dict[str, EventKind]) -> dict[tuple[str, ...], EventKind]:
     if cached is None or cached[0] is not words:
         cached = (words, {_split(k): v for k, v in words.items() if len(_split(k)) > 1})
         _PHRASES[id(words)] = cached
+    return cached[1]
+
+
+_BY_LAST: dict[int, tuple[dict, dict]] = {}
+
+
+def _by_last_word(phrases: dict[tuple[str, ...], EventKind]) -> dict[str, tuple]:
+    cached = _BY_LAST.get(id(phrases))
+    if cached is None or cached[0] is not phrases:
+        index: dict[str, list] = {}
+        for rank, (words, kind) in enumerate(sorted(phrases.items(), key=lambda kv: -len(kv[0]))):
+            index.setdefault(words[-1], []).append((rank, words, kind))
+        cached = (phrases, {word: tuple(entries) for word, entries in index.items()})
+        _BY_LAST[id(phrases)] = cached
     return cached[1]
 
 

@@ -71,9 +71,9 @@ def _noun_trigger(tok: Token, lex: EventLexicon) -> Trigger | None:
 
 def _noun_phrase(tok: Token, lex: EventLexicon) -> Trigger | None:
     """A multi-word noun trigger ending at ``tok`` ("land grab", "cease - fire")."""
-    for words, kind in sorted(lex.noun_phrases().items(), key=lambda kv: -len(kv[0])):
-        if words[-1] not in (tok.lower_, tok.lemma_.lower()):
-            continue
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    candidates = lex.noun_phrases_ending(low) + (lex.noun_phrases_ending(lemma) if lemma != low else ())
+    for _, words, kind in sorted(candidates):
         i, k = tok.i - 1, len(words) - 2
         while k >= 0 and i >= 0:
             if tok.doc[i].text == "-":

@@ -40,9 +40,14 @@ def pattern_files(extra: Iterable[Path] = ()) -> list[Path]:
     return [*sorted(data_path("patterns").glob("*.jsonl")), *extra]
 
 
-@lru_cache(maxsize=4)
 def load_nlp(model: str = DEFAULT_MODEL, patterns: tuple[Path, ...] = ()) -> Language:
-    """Load ``model`` (an installed package name or a path) with kgbuild's entity ruler."""
+    """Load ``model`` (an installed package name or a path) with kgbuild's entity ruler, once per process
+    for each model and pattern list (``load_nlp(m)`` and ``load_nlp(m, ())`` are the same pipeline)."""
+    return _load(model, tuple(patterns))
+
+
+@lru_cache(maxsize=4)
+def _load(model: str, patterns: tuple[Path, ...]) -> Language:
     try:
         nlp = spacy.load(model, exclude=["senter"] if model == DEFAULT_MODEL else [])
     except OSError as exc:

@@ -1,0 +1,184 @@
+"""kgbuild's SHACL gate gives pySHACL's own verdict, only faster.
+
+``validate_graph`` adds just the ontology's class hierarchy to the data graph (in place, removed
+afterwards) and runs pySHACL with kgbuild's speed-ups (``kgbuild.shacl_speedups``). The reference
+is pySHACL as shipped, with the whole ontology as ``ont_graph``, as pySHACL's documentation has it.
+Both must give the same results on the seed graph, on broken graphs and on many mutations of it.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from pyshacl import validate as shacl_validate
+from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
+
+from kgbuild import shacl_speedups
+from kgbuild.errors import InputError
+from kgbuild.validate import load_ontology, load_shapes, validate_graph, violations_of
+from kgbuild.vocab import KG
+
+
+def reference(graph: Graph) -> tuple[bool, tuple]:
+    """pySHACL unpatched, on a copy mixed with the whole ontology."""
+    with shacl_speedups.unpatched():
+        conforms, results, _ = shacl_validate(graph, shacl_graph=load_shapes(), ont_graph=load_ontology(),
+                                              inference="none", advanced=True, allow_warnings=True,
+                                              do_owl_imports=False)
+    return bool(conforms), violations_of(results)
+
+
+def fast(graph: Graph) -> tuple[bool, tuple]:
+    report = validate_graph(graph)
+    return report.conforms, report.violations
+
+
+@pytest.fixture(scope="module")
+def seed_graph(seed_result) -> Graph:
+    [(_, graph)] = seed_result.graphs
+    return graph
+
+
+def _copy(graph: Graph) -> Graph:
+    out = Graph()
+    for triple in graph:
+        out.add(triple)
+    return out
+
+
+def _mutations(graph: Graph, count: int, seed: int) -> list[tuple[str, Graph]]:
+    """Broken variants of ``graph``: a triple dropped, a value doubled or retyped, a node given the wrong
+    class, an offset pushed past the text, a link pointed at a node of the wrong kind."""
+    rng = random.Random(seed)
+    triples = sorted(graph)
+    mentions = sorted(graph.subjects(RDF.type, KG.Mention))
+    classes = sorted({o for o in graph.objects(None, RDF.type)})
+    out = []
+    for i in range(count):
+        g = _copy(graph)
+        s, p, o = rng.choice(triples)
+        kind = i % 6
+        if kind == 0:
+            g.remove((s, p, o))
+            what = f"drop {p}"
+        elif kind == 1 and isinstance(o, Literal):
+            g.add((s, p, Literal(f"{o}-2", datatype=o.datatype, lang=o.language)))
+            what = f"second {p}"
+        elif kind == 2 and isinstance(o, Literal):
+            g.set((s, p, Literal(str(o), datatype=XSD.token)))
+            what = f"retype {p}"
+        elif kind == 3:
+            node = rng.choice(mentions)
+            g.set((node, KG.endIndex, Literal(10**6, datatype=XSD.nonNegativeInteger)))
+            what = "offset past the text"
+        elif kind == 4 and isinstance(o, URIRef) and p != RDF.type:
+            g.set((s, p, rng.choice(mentions)))
+            what = f"{p} to a mention"
+        else:
+            g.set((s, RDF.type, rng.choice(classes))) if (s, RDF.type, None) in g else g.add((s, RDF.type, KG.Claim))
+            what = "wrong class"
+        out.append((f"{i}: {what}", g))
+    return out
+
+
+def test_seed_graph_same_verdict(seed_graph: Graph) -> None:
+    assert fast(seed_graph) == reference(seed_graph) == (True, ())
+
+
+def test_mutated_graphs_same_results(seed_graph: Graph) -> None:
+    differences = []
+    broken = 0
+    for name, graph in _mutations(seed_graph, 30, seed=6):
+        expected, got = reference(graph), fast(graph)
+        broken += not expected[0]
+        if got != expected:
+            differences.append((name, set(got[1]) ^ set(expected[1])))
+    assert not differences, differences
+    assert broken >= 20  # the mutations do break the graph: the comparison is not between two empty reports
+
+
+def _targeted(graph: Graph) -> list[tuple[str, Graph]]:
+    """One break per branch of the whole-document SPARQL constraint, plus a blank node in the data."""
+    claim = sorted(graph.subjects(RDF.type, KG.Claim))[0]
+    mention = sorted(graph.subjects(RDF.type, KG.Mention))[5]
+    first = next(a for a in graph.objects(claim, KG.hasAttribution) if int(graph.value(a, KG.chainPosition)) == 0)
+    other = sorted(set(graph.subjects(RDF.type, KG.Person)) - {graph.value(claim, KG.saidBy)})[0]
+    cases = {
+        "anchor differs": [(mention, KG.anchorOf, Literal("not the text"))],
+        "end past the text": [(mention, KG.endIndex, Literal(10**7, datatype=XSD.nonNegativeInteger))],
+        "chain starts elsewhere": [(first, KG.agent, other)],
+        "role off position 0": [(first, KG.attributionRole, Literal("reporter"))],
+        "hedged without hedge": [(claim, KG.hedged, Literal(True))],
+        "blank node about": [(claim, KG.about, BNode("b1"))],
+    }
+    out = []
+    for name, changes in cases.items():
+        g = _copy(graph)
+        for s, p, o in changes:
+            g.set((s, p, o))
+        if name == "hedged without hedge":
+            g.remove((claim, KG.hedge, None))
+        out.append((name, g))
+    return out
+
+
+def test_each_document_check_same_results(seed_graph: Graph) -> None:
+    for name, graph in _targeted(seed_graph):
+        expected, got = reference(graph), fast(graph)
+        assert not expected[0], name
+        assert got == expected, (name, set(got[1]) ^ set(expected[1]))
+
+
+def test_sparql_constraints_run_in_oxigraph(seed_graph: Graph, monkeypatch) -> None:
+    from kgbuild import sparql_oxigraph
+
+    copies = []
+    real = sparql_oxigraph._copy
+    monkeypatch.setattr(sparql_oxigraph, "_copy", lambda g: copies.append(len(g)) or real(g))
+    assert validate_graph(_copy(seed_graph)).conforms
+    assert len(copies) == 1 and copies[0] > len(seed_graph)  # the graph with the class hierarchy added
+
+
+def test_a_lone_surrogate_stays_with_rdflib(seed_graph: Graph) -> None:
+    graph = _copy(seed_graph)
+    mention = sorted(graph.subjects(RDF.type, KG.Mention))[0]
+    graph.set((mention, KG.anchorOf, Literal("bad \ud800 text")))
+    assert fast(graph) == reference(graph)
+    assert not fast(graph)[0]
+
+
+def test_validation_leaves_the_graph_as_it_was(seed_graph: Graph) -> None:
+    graph = _copy(seed_graph)
+    # a graph that already holds part of the hierarchy keeps it
+    kept = next(iter(sorted(load_ontology().triples((None, RDFS.subClassOf, None)))))
+    graph.add(kept)
+    before = set(graph)
+    validate_graph(graph)
+    assert set(graph) == before
+
+
+def test_speedups_are_installed_and_can_be_undone() -> None:
+    validate_graph(Graph())
+    patched = shacl_speedups.installed()
+    assert patched == ["PropertyConstraintComponent._evaluate_property_shape",
+                       "SPARQLBasedConstraint._validate_sparql_query",
+                       "SPARQLQueryHelper.check_invalid_sparql"]
+    with shacl_speedups.unpatched():
+        assert shacl_speedups.installed() == []
+    assert shacl_speedups.installed() == patched
+
+
+def test_a_bad_sparql_constraint_is_still_refused_every_time(tmp_path) -> None:
+    """The remembered SPARQL checks only skip texts that passed: a constraint with MINUS fails each time,
+    as an InputError naming the shapes file (pySHACL returns, rather than raises, this failure)."""
+    shapes = tmp_path / "minus.ttl"
+    shapes.write_text("""@prefix sh: <http://www.w3.org/ns/shacl#> .
+<urn:x:S> a sh:NodeShape ; sh:targetClass <urn:x:C> ;
+    sh:sparql [ sh:select "SELECT $this WHERE { $this ?p ?o MINUS { $this a <urn:x:D> } }" ] .
+""")
+    data = Graph()
+    data.add((URIRef("urn:x:a"), RDF.type, URIRef("urn:x:C")))
+    for _ in range(2):
+        with pytest.raises(InputError, match=r"minus\.ttl.*MINUS"):
+            validate_graph(data, shapes=shapes)
