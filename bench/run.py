@@ -1,6 +1,6 @@
 """Throughput and memory benchmark of kgbuild against bare spaCy, on the same texts, in one run.
 
-    python bench/run.py [--corpus DIR] [--rss-docs 100 1000] [--rss-chars N]
+    python bench/run.py [--corpus DIR] [--rounds N] [--rss-docs 100 1000] [--rss-chars N] [--profile]
 
 Prints: bare spaCy ``nlp.pipe`` words/s and docs/s (the same model, loaded with ``spacy.load``);
 kgbuild's spaCy pipeline (the model plus its entity ruler); kgbuild end to end (parse, extract, map,
@@ -56,13 +56,27 @@ def peak_rss_mib(corpus: Path, out: Path) -> tuple[float, float]:
     return int(done.stdout.strip().splitlines()[-1]) / 1024, time.perf_counter() - start
 
 
+def profile(fn) -> None:
+    """Where the time of one end-to-end run goes: pyinstrument's call tree, stages above 2%."""
+    from pyinstrument import Profiler
+
+    profiler = Profiler(interval=0.002)
+    profiler.start()
+    fn()
+    profiler.stop()
+    print(profiler.output_text(unicode=True, show_all=False, time="percent_of_total", flat=False,
+                               processor_options={"filter_threshold": 0.02}))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--rss-docs", type=int, nargs="*", default=[100, 1000])
     parser.add_argument("--rss-chars", type=int, default=None, help="truncate texts in the RSS runs (time)")
     parser.add_argument("--skip-jobs", action="store_true", help="do not measure --jobs 2")
-    parser.add_argument("--rounds", type=int, default=2, help="repeat the throughput runs, keep the best")
+    parser.add_argument("--rounds", type=int, default=3, help="repeat the throughput runs, keep the best")
+    parser.add_argument("--profile", action="store_true",
+                        help="also profile one end-to-end run with pyinstrument (pip install pyinstrument)")
     args = parser.parse_args()
 
     import spacy
@@ -124,6 +138,8 @@ def main() -> None:
             print(f"kgbuild end to end -j 2:   {words / t2:8.0f} words/s {len(texts) / t2:6.2f} docs/s ({t2:.1f} s, "
                   "worker start-up included)")
             print(f"  speed-up -j 2 / -j 1: {t1 / t2:.2f} (target ≥ 1.7); identical output: {same}")
+        if args.profile:
+            profile(lambda: run(1))
         rss = {}
         for n in args.rss_docs:
             path = write_jsonl(repeat(docs, n, args.rss_chars), folder / f"rep{n}.jsonl")

@@ -1,6 +1,6 @@
-"""Three speed-ups of pySHACL that keep its results, installed by ``kgbuild.validate``.
+"""Four speed-ups of pySHACL that keep its results, installed by ``kgbuild.validate``.
 
-Profiling a build (``bench/README.md``) put most of the SHACL time in three places of pySHACL 0.40:
+Profiling a build (``bench/README.md``) put most of the SHACL time in these places of pySHACL 0.40:
 
 1. **SPARQL text parsed per focus node.** ``SPARQLBasedConstraint._validate_sparql_query`` hands
    rdflib the constraint's SPARQL *text* each time, and rdflib parses it again. kgbuild gives it
@@ -22,6 +22,12 @@ Profiling a build (``bench/README.md``) put most of the SHACL time in three plac
    a text that passed once passes again: kgbuild remembers the ones that passed (a failing text
    is checked, and raises, every time).
 
+4. **Shapes read again for every validation.** pySHACL builds a ``ShapesGraph`` (every shape, its
+   targets and parameters) from the shapes graph on each call - about a third of the fixed cost
+   of validating one article. For shapes graphs kgbuild loaded itself and never changes
+   (``reuse_shapes(graph)``), the first ``ShapesGraph`` serves every later validation; any other
+   shapes graph is read afresh, as pySHACL does.
+
 Each patch replaces a private method only if it is there, so a pySHACL without it simply runs
 unpatched: same results, slower. ``unpatched()`` restores the originals, for tests that compare.
 """
@@ -33,9 +39,10 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["install", "installed", "unpatched"]
+__all__ = ["install", "installed", "reuse_shapes", "unpatched"]
 
-_ORIGINALS: dict[tuple[type, str], Any] = {}
+_ORIGINALS: dict[tuple[Any, str], Any] = {}
+_REUSED: dict[int, list[Any]] = {}  # id -> [shapes graph, its ShapesGraph or None]
 
 
 @lru_cache(maxsize=64)
@@ -45,7 +52,7 @@ def _prepared(query: str) -> object:
     return prepareQuery(query)
 
 
-def _patch(cls: type, name: str, make: Any) -> None:
+def _patch(cls: Any, name: str, make: Any) -> None:
     original = cls.__dict__.get(name)
     if original is None or (cls, name) in _ORIGINALS:
         return
@@ -104,6 +111,24 @@ def _checked_sparql(original: Any) -> Any:
     return check_invalid_sparql
 
 
+def reuse_shapes(graph: object) -> None:
+    """Let every validation against ``graph`` (which must never change) share one parsed ``ShapesGraph``."""
+    if id(graph) not in _REUSED or _REUSED[id(graph)][0] is not graph:
+        _REUSED[id(graph)] = [graph, None]
+
+
+def _reused_shapes_graph(original: Any) -> Any:
+    def shapes_graph(graph, debug=False, logger=None):  # type: ignore[no-untyped-def]
+        entry = _REUSED.get(id(graph))
+        if entry is None or entry[0] is not graph or debug:
+            return original(graph, debug, logger)
+        if entry[1] is None:
+            entry[1] = original(graph, debug, logger)
+        return entry[1]
+
+    return shapes_graph
+
+
 def install() -> None:
     """Apply the speed-ups (idempotent); a pySHACL without the hooks is left as it is."""
     try:
@@ -112,15 +137,16 @@ def install() -> None:
         from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
     except ImportError:  # pragma: no cover - a pySHACL laid out differently
         return
+    import pyshacl.validator
 
-    for cls in (SPARQLBasedConstraint, PropertyConstraintComponent, SPARQLQueryHelper):
+    for cls in (SPARQLBasedConstraint, PropertyConstraintComponent, SPARQLQueryHelper, pyshacl.validator):
         for name, make in _PATCHES.items():
             _patch(cls, name, make)
 
 
 def installed() -> list[str]:
-    """The patched methods, as ``Class.method``."""
-    return sorted(f"{cls.__name__}.{name}" for cls, name in _ORIGINALS)
+    """The patched methods, as ``Class.method`` (or ``module.name``)."""
+    return sorted(f"{owner.__name__}.{name}" for owner, name in _ORIGINALS)
 
 
 @contextmanager
@@ -139,4 +165,4 @@ def unpatched() -> Iterator[None]:
 
 
 _PATCHES = {"_validate_sparql_query": _prepared_sparql, "_evaluate_property_shape": _batched_property_shapes,
-            "check_invalid_sparql": _checked_sparql}
+            "check_invalid_sparql": _checked_sparql, "ShapesGraph": _reused_shapes_graph}

@@ -118,6 +118,7 @@ def _load_shapes(paths: tuple[Path, ...]) -> Graph:
     graph = Graph()
     for path in paths:
         parse_rdf(path, graph)
+    speedups.reuse_shapes(graph)  # cached here and never changed: pySHACL may keep its parsed shapes
     return graph
 
 

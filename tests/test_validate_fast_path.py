@@ -163,7 +163,8 @@ def test_speedups_are_installed_and_can_be_undone() -> None:
     patched = shacl_speedups.installed()
     assert patched == ["PropertyConstraintComponent._evaluate_property_shape",
                        "SPARQLBasedConstraint._validate_sparql_query",
-                       "SPARQLQueryHelper.check_invalid_sparql"]
+                       "SPARQLQueryHelper.check_invalid_sparql",
+                       "pyshacl.validator.ShapesGraph"]
     with shacl_speedups.unpatched():
         assert shacl_speedups.installed() == []
     assert shacl_speedups.installed() == patched
@@ -182,3 +183,29 @@ def test_a_bad_sparql_constraint_is_still_refused_every_time(tmp_path) -> None:
     for _ in range(2):
         with pytest.raises(InputError, match=r"minus\.ttl.*MINUS"):
             validate_graph(data, shapes=shapes)
+
+
+def test_kgbuild_shapes_are_parsed_once(seed_graph: Graph, monkeypatch) -> None:
+    import pyshacl.shapes_graph
+
+    validate_graph(seed_graph)
+    made = []
+    real = pyshacl.shapes_graph.ShapesGraph.__init__
+    monkeypatch.setattr(pyshacl.shapes_graph.ShapesGraph, "__init__",
+                        lambda self, *a, **k: made.append(1) or real(self, *a, **k))
+    validate_graph(seed_graph)
+    validate_graph(seed_graph)
+    assert made == []
+
+
+def test_other_shapes_graphs_are_read_afresh() -> None:
+    """A shapes graph kgbuild did not load may change between validations: pySHACL reads it each time."""
+    shapes = Graph().parse(data="""@prefix sh: <http://www.w3.org/ns/shacl#> .
+<urn:x:S> a sh:NodeShape ; sh:targetClass <urn:x:C> ; sh:property [ sh:path <urn:x:p> ; sh:minCount 1 ] .""",
+                           format="turtle")
+    data = Graph()
+    data.add((URIRef("urn:x:a"), RDF.type, URIRef("urn:x:C")))
+    validate_graph(Graph())  # installs the speed-ups
+    assert not shacl_validate(data, shacl_graph=shapes)[0]
+    shapes.remove((None, URIRef("http://www.w3.org/ns/shacl#minCount"), None))
+    assert shacl_validate(data, shacl_graph=shapes)[0]
