@@ -76,7 +76,7 @@ def main() -> None:
     parser.add_argument("--rss-docs", type=int, nargs="*", default=[100, 1000])
     parser.add_argument("--rss-chars", type=int, default=None, help="truncate texts in the RSS runs (time)")
     parser.add_argument("--skip-jobs", action="store_true", help="do not measure --jobs 2")
-    parser.add_argument("--rounds", type=int, default=3, help="repeat the throughput runs (medians are reported)")
+    parser.add_argument("--rounds", type=int, default=4, help="repeat the throughput runs (medians are reported)")
     parser.add_argument("--profile", action="store_true",
                         help="also profile one end-to-end run with pyinstrument (pip install pyinstrument)")
     args = parser.parse_args()
@@ -118,54 +118,43 @@ def main() -> None:
         warm = timed(lambda: build_to([write_jsonl(docs[:1], folder / "one.jsonl")], folder / "one.nt", settings))
         print(f"; kgbuild's first document {warm:.1f} s")
 
-        # Paired measurements: the machine's speed drifts by 10-20 % over minutes, so bare spaCy, kgbuild's
-        # pipeline and kgbuild end to end take turns on each chunk of 8 documents (the build's own batch),
-        # in a rotating order, and each round gives ratios of times measured side by side.
-        chunks = [docs[i:i + 8] for i in range(0, len(docs), 8)]
-        files = [write_jsonl(chunk, folder / f"chunk{i}.jsonl") for i, chunk in enumerate(chunks)]
+        # Paired measurements: the machine's speed drifts by 10-20 % over minutes, so each round runs bare
+        # spaCy, kgbuild's pipeline and kgbuild end to end (-j 1, -j 2) on the whole corpus one after the
+        # other, in an order that rotates between rounds, and gives ratios of runs made side by side.
+        def parse(model) -> None:
+            [None for _ in model.pipe(texts, batch_size=8)]
 
-        def parse(model, part: list[str]) -> None:
-            [None for _ in model.pipe(part, batch_size=8)]
-
-        def build_chunk(path: Path) -> None:
-            done = build_to([path], folder / "chunk.nt", settings)
-            assert done.conforms, done
-
+        jobs = {"bare": partial(parse, bare), "nlp": partial(parse, nlp), "j1": partial(run, 1)}
+        if not args.skip_jobs:
+            jobs["j2"] = partial(run, 2)
+        names = list(jobs)
         rows = []
         for r in range(args.rounds):
-            spent = {"bare": 0.0, "nlp": 0.0, "e2e": 0.0}
-            for i, (chunk, path) in enumerate(zip(chunks, files, strict=True)):
-                part = [d["text"] for d in chunk]
-                jobs = {"bare": partial(parse, bare, part), "nlp": partial(parse, nlp, part),
-                        "e2e": partial(build_chunk, path)}
-                order = list(jobs)[(r + i) % 3:] + list(jobs)[:(r + i) % 3]
-                for name in order:
-                    spent[name] += timed(jobs[name])
-            t1 = timed(lambda: run(1))
-            t2 = float("nan") if args.skip_jobs else timed(lambda: run(2))
-            rows.append((spent["bare"], spent["nlp"], spent["e2e"], t1, t2))
-            print(f"round {r + 1}: bare spaCy {spent['bare']:.1f} s, kgbuild's pipeline {spent['nlp']:.1f} s, "
-                  f"kgbuild end to end {spent['e2e']:.1f} s (chunk by chunk) | whole corpus -j 1 {t1:.1f} s, "
-                  f"-j 2 {t2:.1f} s")
+            order = names[r % len(names):] + names[:r % len(names)]
+            spent = {name: timed(jobs[name]) for name in order}
+            rows.append((spent["bare"], spent["nlp"], spent["j1"], spent.get("j2", float("nan"))))
+            print(f"round {r + 1} ({', '.join(order)}): bare spaCy {spent['bare']:.1f} s, kgbuild's pipeline "
+                  f"{spent['nlp']:.1f} s, kgbuild end to end -j 1 {spent['j1']:.1f} s, -j 2 "
+                  f"{spent.get('j2', float('nan')):.1f} s")
 
         def median(values: list[float]) -> float:
             return statistics.median(values)
 
-        t_bare, t_nlp, t_e2e, t1, t2 = (median([row[k] for row in rows]) for k in range(5))
+        t_bare, t_nlp, t1, t2 = (median([row[k] for row in rows]) for k in range(4))
         ratio = [row[0] / row[2] for row in rows]
         ratio_nlp = [row[1] / row[2] for row in rows]
         print(f"median of {args.rounds} rounds:")
         print(f"bare spaCy nlp.pipe:       {words / t_bare:8.0f} words/s {len(texts) / t_bare:6.2f} docs/s")
         print(f"kgbuild's spaCy pipeline:  {words / t_nlp:8.0f} words/s {len(texts) / t_nlp:6.2f} docs/s")
-        print(f"kgbuild end to end -j 1:   {words / t_e2e:8.0f} words/s {len(texts) / t_e2e:6.2f} docs/s "
-              f"({summary.triples} triples for the whole corpus)")
-        print(f"  ratio to bare spaCy: {median(ratio):.2f} (rounds {min(ratio):.2f}-{max(ratio):.2f}; target ≥ 0.75); "
-              f"to kgbuild's spaCy pipeline: {median(ratio_nlp):.2f}")
+        print(f"kgbuild end to end -j 1:   {words / t1:8.0f} words/s {len(texts) / t1:6.2f} docs/s "
+              f"({summary.triples} triples)")
+        print(f"  ratio to bare spaCy: {median(ratio):.2f} (rounds {min(ratio):.2f}-{max(ratio):.2f}; "
+              f"target ≥ 0.75); to kgbuild's spaCy pipeline: {median(ratio_nlp):.2f}")
         if not args.skip_jobs:
-            speedup = [row[3] / row[4] for row in rows]
+            speedup = [row[2] / row[3] for row in rows]
             same = (folder / "out1.nt").read_bytes() == (folder / "out2.nt").read_bytes()
             print(f"kgbuild end to end -j 2:   {words / t2:8.0f} words/s {len(texts) / t2:6.2f} docs/s "
-                  "(whole corpus, worker start-up included)")
+                  "(worker start-up included)")
             print(f"  speed-up -j 2 / -j 1: {median(speedup):.2f} (rounds {min(speedup):.2f}-{max(speedup):.2f}; "
                   f"target ≥ 1.7); identical output: {same}")
         if args.profile:
