@@ -3,7 +3,8 @@
 Returns a plain ``ValidationReport``; never prints. The ontology's class hierarchy is
 in the data graph while it is validated, so ``sh:targetClass kg:Event`` also reaches an
 instance typed only ``kg:Attack`` (SHACL follows ``rdfs:subClassOf`` in the data).
-pySHACL runs with two result-preserving speed-ups (``kgbuild.shacl_speedups``).
+pySHACL runs with speed-ups that keep its results (``kgbuild.shacl_speedups``; SHACL-SPARQL
+constraints run in Oxigraph, ``kgbuild.sparql_oxigraph``).
 
 Reading user RDF never touches the network (``kgbuild.safety.offline``): JSON-LD
 with a remote ``@context`` and RDF/XML with external entities are refused with an
