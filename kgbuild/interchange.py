@@ -73,6 +73,7 @@ REFERENCES: dict[tuple[type, str], str] = {
     (Actor, "affiliation"): "actors",
     (Participant, "actor"): "actors",
     (Event, "times"): "times",
+    (Event, "claim"): "claims",
     (Claim, "speaker"): "actors",
     (Claim, "reported_by"): "actors",
     (Claim, "about_actors"): "actors",

@@ -42,10 +42,13 @@ ACTOR_CLASSES: dict[ActorKind, URIRef] = {
 ROLE_PROPERTIES: dict[Role, URIRef] = {
     Role.AGENT: KG.hasAgent,
     Role.PATIENT: KG.hasPatient,
+    Role.RECIPIENT: KG.hasRecipient,
     Role.PLACE: KG.hasPlace,
     Role.PARTICIPANT: KG.hasParticipant,
     Role.INSTRUMENT: KG.hasParticipant,
 }
+TEXT_PROPERTIES: dict[Role, URIRef] = {Role.AGENT: KG.agentText, Role.PATIENT: KG.patientText,
+                                        Role.RECIPIENT: KG.recipientText}
 ATTRIBUTION_ROLES = ("source", "reporter", "publisher")
 
 
@@ -138,6 +141,8 @@ class _Mapper:
         speaker = self.actor_iri(c.speaker)
         self.add(node, KG.saidBy, speaker)
         self.add(speaker, RDF.type, KG.Source)
+        if self.actors[c.speaker].evidence_source:
+            self.add(speaker, RDF.type, KG.EvidenceSource)
         if c.speaker_mention:
             self.add(node, KG.speakerMention, self.mention(c.speaker_mention))
         chain = [c.speaker, *reversed(c.reported_by)]
@@ -155,6 +160,7 @@ class _Mapper:
             if position:
                 self.add(node, KG.reportedBy, who)
         self.add(node, KG.quoteType, Literal(c.quote_type.value))
+        self.add(node, KG.attributionKind, Literal(c.kind.value))
         self.add(node, KG.negated, Literal(c.negated))
         self.add(node, KG.hedged, Literal(bool(c.hedges)))
         for hedge in c.hedges:
@@ -190,8 +196,14 @@ class _Mapper:
             self.add(node, KG.hasTime, self.in_doc("time", key))
         for text in e.instruments:
             self.add(node, KG.instrument, Literal(text))
+        for pt in e.participant_texts:
+            self.add(node, TEXT_PROPERTIES.get(pt.role, KG.participantText), Literal(pt.text))
         self.add(node, KG.negated, Literal(e.negated))
         self.add(node, KG.modality, Literal(e.modality.value))
+        self.add(node, KG.propBankRoleset, e.roleset)
+        self.add(node, KG.frameNetFrame, e.frame)
+        if e.claim:
+            self.add(node, KG.conveysClaim, self.in_doc("claim", e.claim))
 
     def time(self, t: TimeExpression) -> None:
         node = self.in_doc("time", t.key)

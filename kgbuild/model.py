@@ -18,6 +18,7 @@ __all__ = [
     "Actor",
     "ActorKind",
     "Claim",
+    "ClaimKind",
     "Document",
     "Event",
     "EventKind",
@@ -26,6 +27,7 @@ __all__ = [
     "Modality",
     "NonResponse",
     "Participant",
+    "ParticipantText",
     "QuoteType",
     "Role",
     "TimeExpression",
@@ -44,17 +46,24 @@ class ActorKind(StrEnum):
 
 
 class EventKind(StrEnum):
-    """The event taxonomy; values are the ontology's class local names."""
+    """The event taxonomy; values are the ontology's class local names (``ontology/kgbuild.ttl``)."""
 
     EVENT = "Event"
+    # conflict and security
     CONFLICT = "ConflictEvent"
     ATTACK = "Attack"
     INVASION = "Invasion"
     OCCUPATION = "Occupation"
     ANNEXATION = "Annexation"
+    KILLING = "Killing"
+    # movement
     MOVEMENT = "MovementEvent"
     WITHDRAWAL = "Withdrawal"
     TRANSFER = "TerritorialTransfer"
+    ARRIVAL = "Arrival"
+    DEPARTURE = "Departure"
+    TRANSPORT = "Transport"
+    # diplomacy, meetings, speech
     MEETING = "MeetingEvent"
     NEGOTIATION = "Negotiation"
     SUMMIT = "Summit"
@@ -62,11 +71,46 @@ class EventKind(StrEnum):
     CEASEFIRE = "Ceasefire"
     STATEMENT = "StatementEvent"
     SCHEDULE_CHANGE = "ScheduleChange"
+    # business and economy
     ECONOMIC = "EconomicEvent"
-    DISASTER = "DisasterEvent"
+    TRANSFER_OF_POSSESSION = "TransferOfPossession"
+    TRANSACTION = "Transaction"
+    PURCHASE = "Purchase"
+    SALE = "Sale"
+    PAYMENT = "Payment"
+    MERGER = "Merger"
+    PRODUCTION = "Production"
+    PRODUCT_LAUNCH = "ProductLaunch"
+    BANKRUPTCY = "Bankruptcy"
+    QUANTITY_CHANGE = "QuantityChange"
+    # personnel
+    PERSONNEL = "PersonnelEvent"
+    APPOINTMENT = "Appointment"
+    LEAVING_OFFICE = "LeavingOffice"
+    EMPLOYMENT = "Employment"
+    # politics, law and crime
+    POLITICAL = "PoliticalEvent"
     ELECTION = "ElectionEvent"
+    CHANGE_OF_LEADERSHIP = "ChangeOfLeadership"
+    POLICY = "PolicyEvent"
+    PROTEST = "Protest"
     LEGAL = "LegalEvent"
+    ARREST = "Arrest"
+    TRIAL = "Trial"
+    VERDICT = "Verdict"
+    CRIME = "CrimeEvent"
+    # disasters, accidents, health
+    DISASTER = "DisasterEvent"
+    ACCIDENT = "Accident"
+    FIRE = "Fire"
+    DAMAGE = "Damage"
+    HEALTH = "HealthEvent"
+    INJURY = "Injury"
+    BIRTH = "Birth"
     DEATH = "DeathEvent"
+    # science, culture, sport
+    RESEARCH = "ResearchEvent"
+    CULTURAL = "CulturalEvent"
     CONTEST = "ContestEvent"
 
 
@@ -84,6 +128,7 @@ class Role(StrEnum):
 
     AGENT = "agent"
     PATIENT = "patient"
+    RECIPIENT = "recipient"
     PLACE = "place"
     INSTRUMENT = "instrument"
     PARTICIPANT = "participant"
@@ -93,6 +138,22 @@ class QuoteType(StrEnum):
     DIRECT = "direct"
     INDIRECT = "indirect"
     MIXED = "mixed"
+
+
+class ClaimKind(StrEnum):
+    """The kind of attribution, after the cue (PARC's cue classes): "said" asserts, "believes" holds a
+    belief, "a study found" gives evidence, "urged" directs, "accused" accuses, "denied" denies,
+    "promised" commits, "praised ... for" evaluates, "announced" announces."""
+
+    ASSERTION = "assertion"
+    BELIEF = "belief"
+    EVIDENCE = "evidence"
+    DIRECTIVE = "directive"
+    ACCUSATION = "accusation"
+    DENIAL = "denial"
+    COMMITMENT = "commitment"
+    EVALUATION = "evaluation"
+    ANNOUNCEMENT = "announcement"
 
 
 @dataclass(frozen=True)
@@ -141,6 +202,7 @@ class Actor:
     number: str | None = None  # "two", "several"
     qualifier: str | None = None  # "familiar with the talks"
     document: str | None = None  # id of the document for document-scoped actors
+    evidence_source: bool = False  # a non-person source cited for claims: a poll, study, report, ruling, data
 
 
 @dataclass(frozen=True)
@@ -161,6 +223,14 @@ class Participant:
 
 
 @dataclass(frozen=True)
+class ParticipantText:
+    """An argument of an event that is not an actor ("12 aircraft", "the plant"), kept as its words."""
+
+    text: str
+    role: Role
+
+
+@dataclass(frozen=True)
 class Event:
     """Something that happens, with the mentions that denote it."""
 
@@ -173,6 +243,10 @@ class Event:
     instruments: tuple[str, ...] = ()  # free text ("long-range drone strikes")
     negated: bool = False
     modality: Modality = Modality.ASSERTED
+    participant_texts: tuple[ParticipantText, ...] = ()  # arguments that are no actor
+    roleset: str | None = None  # PropBank roleset of the trigger ("acquire.01")
+    frame: str | None = None  # FrameNet frame that typed it ("Commerce_buy")
+    claim: str | None = None  # a statement event: key of the claim it conveys
 
 
 @dataclass(frozen=True)
@@ -187,6 +261,7 @@ class Claim:
     speaker_mention: Mention | None = None  # words that introduce the speaker here
     reported_by: tuple[str, ...] = ()  # actor keys of the reporting chain, outermost first
     quote_type: QuoteType = QuoteType.INDIRECT
+    kind: ClaimKind = ClaimKind.ASSERTION  # assertion, belief, evidence, directive, ... (from the cue)
     negated: bool = False
     hedges: tuple[str, ...] = ()  # "would", "might", "a 20% chance"
     about_actors: tuple[str, ...] = ()

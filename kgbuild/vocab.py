@@ -10,7 +10,7 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-__all__ = ["GAF", "GRASP", "KG", "KG_NS", "NIF", "OA", "ONTOLOGY_IRI", "PROV", "SCHEMA", "SEM", "TIME"]
+__all__ = ["ESO", "GAF", "GRASP", "KG", "KG_NS", "NIF", "OA", "ONTOLOGY_IRI", "PROV", "SCHEMA", "SEM", "TIME"]
 
 KG_NS = "https://w3id.org/kgbuild/ontology#"
 ONTOLOGY_IRI = URIRef("https://w3id.org/kgbuild/ontology")
@@ -23,6 +23,7 @@ OA = Namespace("http://www.w3.org/ns/oa#")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 GAF = Namespace("http://groundedannotationframework.org/gaf#")
 GRASP = Namespace("http://groundedannotationframework.org/grasp#")
+ESO = Namespace("http://www.newsreader-project.eu/domain-ontology#")
 
 
 class KG(DefinedNamespace):
@@ -59,6 +60,7 @@ class KG(DefinedNamespace):
     OtherActor: URIRef
     Source: URIRef
     AnonymousSource: URIRef
+    EvidenceSource: URIRef
     title: URIRef
     countryCode: URIRef
     standsFor: URIRef
@@ -84,6 +86,7 @@ class KG(DefinedNamespace):
     chainPosition: URIRef
     attributionRole: URIRef
     quoteType: URIRef
+    attributionKind: URIRef
     negated: URIRef
     hedged: URIRef
     hedge: URIRef
@@ -116,14 +119,56 @@ class KG(DefinedNamespace):
     LegalEvent: URIRef
     DeathEvent: URIRef
     ContestEvent: URIRef
+    Killing: URIRef
+    Arrival: URIRef
+    Departure: URIRef
+    Transport: URIRef
+    TransferOfPossession: URIRef
+    Transaction: URIRef
+    Purchase: URIRef
+    Sale: URIRef
+    Payment: URIRef
+    Merger: URIRef
+    Production: URIRef
+    ProductLaunch: URIRef
+    Bankruptcy: URIRef
+    QuantityChange: URIRef
+    PersonnelEvent: URIRef
+    Appointment: URIRef
+    LeavingOffice: URIRef
+    Employment: URIRef
+    PoliticalEvent: URIRef
+    ChangeOfLeadership: URIRef
+    PolicyEvent: URIRef
+    Protest: URIRef
+    Arrest: URIRef
+    Trial: URIRef
+    Verdict: URIRef
+    CrimeEvent: URIRef
+    Accident: URIRef
+    Fire: URIRef
+    Damage: URIRef
+    HealthEvent: URIRef
+    Injury: URIRef
+    Birth: URIRef
+    ResearchEvent: URIRef
+    CulturalEvent: URIRef
     eventLemma: URIRef
     hasParticipant: URIRef
     hasAgent: URIRef
     hasPatient: URIRef
+    hasRecipient: URIRef
     hasPlace: URIRef
     hasTime: URIRef
     instrument: URIRef
     modality: URIRef
+    participantText: URIRef
+    agentText: URIRef
+    patientText: URIRef
+    recipientText: URIRef
+    propBankRoleset: URIRef
+    frameNetFrame: URIRef
+    conveysClaim: URIRef
 
     # time
     TimeExpression: URIRef

@@ -48,8 +48,15 @@ def test_mixed_quote_after_that(nlp):
     assert c.content.text == "the offer would not be repeated"
 
 
+def test_as_the_source_said_frames_the_main_clause(nlp):
+    # "as X said" / "as X put it" is an attribution frame (PARC): the main clause is the content
+    c = only(extract(nlp, "The so-called agreement was never signed, as the officials said."))
+    assert c.content.text == "The so-called agreement was never signed"
+    assert c.cue.text == "said"
+
+
 def test_said_without_complement_is_no_claim(nlp):
-    assert extract(nlp, "The so-called agreement was never signed, as the officials said.").claims == ()
+    assert extract(nlp, "The officials said nothing, and the agreement was never signed.").claims == ()
 
 
 def test_contrasting_report_is_cut_from_content(nlp):

@@ -40,6 +40,7 @@ DATATYPE_RANGES = {
     "chainPosition": XSD.nonNegativeInteger,
     "attributionRole": XSD.string,
     "quoteType": XSD.string,
+    "attributionKind": XSD.string,
     "negated": XSD.boolean,
     "hedged": XSD.boolean,
     "hedge": XSD.string,

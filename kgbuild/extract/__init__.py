@@ -1,7 +1,8 @@
 """spaCy ``Doc`` -> model objects. The only stage that sees spaCy; it never sees rdflib.
 
 Order matters: actors first (everything else resolves to them), then time
-expressions, events, and claims (which link to the actors and events they are about).
+expressions, events, and claims (which link to the actors and events they are about);
+last, each claim's speech act becomes (or is linked to) a statement event of its speaker.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from spacy.tokens import Doc
 from kgbuild.extract.actors import find_actors
 from kgbuild.extract.claims import find_claims
 from kgbuild.extract.events import find_events
+from kgbuild.extract.events_statements import link_statements
 from kgbuild.extract.table import ActorTable
 from kgbuild.extract.timex import find_times
 from kgbuild.kb import KnowledgeBase
@@ -33,6 +35,7 @@ def extract_document(sdoc: Doc, document: Document, *, kb: KnowledgeBase | None 
     times = find_times(sdoc, document)
     events = find_events(sdoc, document, table, times, lexicon_path=event_lexicon)
     found = find_claims(sdoc, document, table, events)
+    events = link_statements(sdoc, events, found.claims)
     return Extraction(
         document=document,
         actors=table.freeze(),

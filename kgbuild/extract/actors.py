@@ -31,6 +31,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from kgbuild.extract.actors_kinds import THING, is_model_code, maker_split, retype
+from kgbuild.extract.actors_lexicon import company_base, strip_legal_form
 from kgbuild.extract.actors_names import (
     acronym_key,
     initials,
@@ -78,6 +80,8 @@ class _Cand:
     acts: bool = False
     affiliation: Place | None = None
     acronym: str | None = None  # an acronym defined here: "World Health Organization (WHO)"
+    weak: bool = False  # a maker named only inside a product's name ("Airbus" in "Airbus A380")
+    maker: _Cand | None = None  # of a product: the mention of its maker
 
     @property
     def words(self) -> list[str]:
@@ -102,12 +106,19 @@ def find_actors(sdoc: Doc, document: Document, table: ActorTable, *, kb: Knowled
     gaz = gazetteer()
     cands = _disambiguate(_collect(sdoc, gaz), gaz)
     keys: dict[str, str] = {}  # normalised name / acronym -> key, for the publisher
+    key_of: dict[int, str] = {}  # id of a candidate -> key of its actor, for the makers of products
     for cluster in _clusters(cands):
         key = _add_cluster(table, cluster, gaz, kb)
         if key is not None:
             for cand in cluster:
+                key_of[id(cand)] = key
                 keys.setdefault(normalise(cand.name), key)
                 keys.setdefault(acronym_key(cand.name) if is_acronym(cand.name) else normalise(cand.name), key)
+    for cand in cands:  # a product is affiliated with its maker, when the maker is an actor of the document
+        if cand.maker is not None and id(cand) in key_of and id(cand.maker) in key_of:
+            product, maker = key_of[id(cand)], key_of[id(cand.maker)]
+            if product != maker and table.get(product).affiliation is None:
+                table.update(product, affiliation=maker)
     if not document.publisher:
         return None
     name = clean_name(document.publisher)
@@ -136,12 +147,16 @@ def _disambiguate(cands: list[_Cand], gaz: Gazetteer) -> list[_Cand]:
 def _collect(sdoc: Doc, gaz: Gazetteer) -> list[_Cand]:
     cands: list[_Cand] = []
     covered: set[int] = set()
+    products = {ent.start: ent.end for ent in sdoc.ents if ent.label_ == "PRODUCT"}  # start token -> end
     for ent in sdoc.ents:
         covered.update(range(ent.start, ent.end))
-        cand = _from_entity(ent, gaz)
-        if cand is not None:
+        found = _from_entity(ent, gaz)
+        if len(found) == 1 and found[0].label == "ORG" and ent.end < len(sdoc) \
+                and (ent.end in products or is_model_code(sdoc[ent.end].text)):
+            found = _maker_of_next(ent, found[0], products)  # "Airbus" + "A380", "Boeing" + "737s"
+        for cand in found:
             cands.append(cand)
-            if cand.kind in (ActorKind.ORGANIZATION, ActorKind.LOCATION) and cand.place is None:
+            if cand.kind in (ActorKind.ORGANIZATION, ActorKind.LOCATION) and cand.place is None and not cand.weak:
                 cands.extend(_nested_places(ent, cand, gaz))
     common: set[str] = set()  # lower-case common nouns of the article
     for tok in sdoc:  # one pass over the tokens: they are made afresh on each iteration
@@ -181,7 +196,8 @@ def _nestable(place: Place, owner: _Cand) -> bool:
 
 def _nested_places(ent: Span, owner: _Cand, gaz: Gazetteer) -> list[_Cand]:
     """Places named inside an organisation or site name ("Doctor Who Society of Canada", "Volgograd Arena"):
-    each is a mention of that place too, and an organisation "of" a country is affiliated with it. Cities
+    each is a mention of that place too (in an organisation's name only after "of", or where the document
+    names the place elsewhere), and an organisation "of" a country is affiliated with it. Cities
     inside organisation names are left alone: "The Washington Post" is not about Washington."""
     found: list[_Cand] = []
     tokens = [t for t in ent if t.idx >= owner.start and t.idx < owner.end]
@@ -196,8 +212,12 @@ def _nested_places(ent: Span, owner: _Cand, gaz: Gazetteer) -> list[_Cand]:
             place = gaz.lookup(text)
             if place is None or not _nestable(place, owner):
                 continue
-            found.append(_Cand(start, end, text, text, "GPE", ActorKind.GPE, place=place))
-            if i > 0 and tokens[i - 1].lower_ == "of" and owner.affiliation is None:
+            of = i > 0 and tokens[i - 1].lower_ == "of"
+            # "Bank of Canada" names Canada; "Singapore Airlines", "Team Estonia" name a company, a team: there
+            # the country is a mention only where the document names it as well
+            weak = not of and owner.kind is ActorKind.ORGANIZATION  # a site's city is where the site is
+            found.append(_Cand(start, end, text, text, "GPE", ActorKind.GPE, place=place, weak=weak))
+            if of and owner.affiliation is None:
                 owner.affiliation = place
             i += n - 1
             break
@@ -227,10 +247,11 @@ def _trimmed(ent: Span, name: str) -> tuple[int, int, str]:
     return start, start + len(name), name
 
 
-def _from_entity(ent: Span, gaz: Gazetteer) -> _Cand | None:
+def _from_entity(ent: Span, gaz: Gazetteer) -> list[_Cand]:
+    """The candidates an entity gives: usually one; none for junk; a product and its maker for "Airbus A380"."""
     label = ent.label_
     if label not in RELABEL or _ends_a_title(ent):
-        return None
+        return []
     name = clean_name(ent.text)
     acronym = None
     if "(" in name:
@@ -241,27 +262,70 @@ def _from_entity(ent: Span, gaz: Gazetteer) -> _Cand | None:
         head, _, rest = name.partition(",")
         if gaz.lookup(rest.strip()) is not None:
             name = head.strip()
+    head, _, score = name.rpartition(" ")
+    if score.isdigit() and len(score) <= 2 and gaz.lookup(head) is not None:
+        name = head  # "Sweden 1 Korea Republic 0": a team and its score
     if not name or is_junk(name):
-        return None
+        return []
     demonym = gaz.demonym(name) if label in {"NORP", "GPE"} else None
     if demonym is not None:
-        return _demonym_cand(ent, name, demonym)
+        return [_demonym_cand(ent, name, demonym)]
     if label == "NORP":
-        return None
+        return _group_cand(ent, name)
     start, end, text = _trimmed(ent, name)
     seat = gaz.seat(name)
     if seat is not None:
-        return _Cand(start, end, text, name, label, ActorKind.ORGANIZATION, seat=seat)
+        return [_Cand(start, end, text, name, label, ActorKind.ORGANIZATION, seat=seat)]
     place = gaz.lookup(name) or _unwrapped_place(name, gaz)
+    if place is None:
+        relabel = retype(label, name.split(), index_id=ent.ent_id_ == "stock-index")
+        if relabel is None:
+            return []
+        if relabel == THING:
+            return _thing(ent, start, end, text, name)
+        label = relabel
     kind = ActorKind.GPE if place is not None else KIND_OF_LABEL.get(label)
     if place is None and label in {"ORG", "PERSON", "FAC", "GPE"} and is_facility(name):
         kind, label = ActorKind.LOCATION, "FAC"
     if kind is None:
-        return None
+        return []
     cand = _Cand(start, end, text, name, label, kind, place=place, acronym=acronym, acts=_acts(ent.root))
     if label == "PERSON":
         _person_titles(ent, cand, gaz)
-    return cand
+    return [cand]
+
+
+def _thing(ent: Span, start: int, end: int, text: str, name: str) -> list[_Cand]:
+    """A product, flight, event, award or index (kind Other), with the maker, operator or organiser its name
+    starts with: "Airbus A380" (a maker, named only there), "Adam Air Flight 574", "FIFA World Cup"."""
+    thing = _Cand(start, end, text, name, THING, ActorKind.OTHER)
+    words = name.split()
+    k = maker_split(words) if ent.label_ not in {"GPE", "LOC", "FAC"} else 0
+    if not k:
+        return [thing]
+    maker_name = " ".join(words[:k])
+    if gazetteer().lookup(maker_name) is not None:
+        return [thing]
+    at = doc_text(ent.doc).find(maker_name, start, end)
+    if at < 0:
+        return [thing]
+    product = words[k] != "Flight" and any(is_model_code(w) for w in words[k:k + 2])  # an airline is no maker
+    maker = _Cand(at, at + len(maker_name), maker_name, maker_name, "ORG", ActorKind.ORGANIZATION, weak=product)
+    thing.maker = maker
+    return [maker, thing]
+
+
+def _maker_of_next(ent: Span, maker: _Cand, products: dict[int, int]) -> list[_Cand]:
+    """'Airbus' followed by the product entity 'A380' (or the model code '737s'): a maker named only as part
+    of the product's name, and the product."""
+    doc = ent.doc
+    end = products.get(ent.end, ent.end + 1)
+    last = doc[end - 1]
+    stop = last.idx + len(last.text)
+    text = doc_text(doc)[maker.start:stop]
+    product = _Cand(maker.start, stop, text, clean_name(text), THING, ActorKind.OTHER, maker=maker)
+    maker.weak = True
+    return [maker, product]
 
 
 def _unwrapped_place(name: str, gaz: Gazetteer) -> Place | None:
@@ -272,14 +336,25 @@ def _unwrapped_place(name: str, gaz: Gazetteer) -> Place | None:
     return None
 
 
-def _demonym_cand(ent: Span, name: str, country: Place) -> _Cand | None:
-    """'the Russians balked' -> a mention of Russia; 'Russian officials' -> nothing (an adjective)."""
+def _demonym_cand(ent: Span, name: str, country: Place) -> _Cand:
+    """'the Russians balked' -> a mention of Russia; 'Russian officials', 'Canadian production' -> a mention of
+    the country only where the document names the country (an adjective makes no actor of its own); 'the
+    Saudis' that do not act for their country are a group (see ``_add_cluster``)."""
     root = ent.root
     plural = normalise(name) != normalise(name.rstrip("s")) and root.tag_ in {"NNPS", "NNS"}
-    if not plural or root.dep_ in {"amod", "compound"}:
-        return None
     start, end, text = _trimmed(ent, name)
-    return _Cand(start, end, text, name, "NORP", ActorKind.GPE, place=country, acts=_acts(root))
+    adjective = not plural or root.dep_ in {"amod", "compound"}
+    return _Cand(start, end, text, name, "NORP", ActorKind.GPE, place=country, acts=not adjective and _acts(root),
+                 weak=adjective)
+
+
+def _group_cand(ent: Span, name: str) -> list[_Cand]:
+    """'Muslims', 'Jews' as nouns: a named group of people (kind Group); as adjectives nothing."""
+    root = ent.root
+    if root.tag_ not in {"NNPS", "NNS"} or root.dep_ in {"amod", "compound"} or len(name.split()) > 2:
+        return []
+    start, end, text = _trimmed(ent, name)
+    return [_Cand(start, end, text, name, "NORP", ActorKind.GROUP)]
 
 
 def _from_token(tok: Token, gaz: Gazetteer) -> _Cand | None:
@@ -359,6 +434,9 @@ def _clusters(cands: list[_Cand]) -> list[list[_Cand]]:
     _join_person_short_forms(cands, uf)
     _join_acronyms(cands, uf)
     _join_subdivisions(cands, uf)
+    _join_company_names(cands, uf)
+    _join_team_names(cands, uf)
+    _join_transpositions(cands, uf)
     groups: dict[int, list[_Cand]] = {}
     for i, cand in enumerate(cands):
         groups.setdefault(uf.find(i), []).append(cand)
@@ -417,6 +495,77 @@ def _join_acronyms(cands: list[_Cand], uf: _Union) -> None:
             uf.union(defined[key], i)
 
 
+INSTITUTION_WORDS = {"university", "college"}  # "Harvard University" -> "Harvard"
+
+
+def _join_company_names(cands: list[_Cand], uf: _Union) -> None:
+    """'Apple' joins 'Apple Inc.' and 'Apple Computer'; 'Ford' joins 'Ford Motor Company'; 'Harvard' joins
+    'Harvard University': a name that is another organisation's name without its legal form and generic
+    company words. A place joins only a company whose name has such words ("Toyota" / "Toyota Motor Corp."),
+    never a country or capital; a university's short name joins it only where it is not a place."""
+    bases: dict[str, tuple[int, bool]] = {}  # base -> (index of the organisation, has company words)
+    for i, cand in enumerate(cands):
+        if cand.kind is not ActorKind.ORGANIZATION or cand.weak or len(cand.words) < 2:
+            continue
+        base = company_base(cand.name)
+        if base != cand.name:
+            bases.setdefault(normalise(base), (i, True))
+            bases.setdefault(normalise(strip_legal_form(cand.name)), (i, True))
+        elif cand.words[-1].lower() in INSTITUTION_WORDS and len(cand.words) == 2:
+            bases.setdefault(normalise(cand.words[0]), (i, False))
+    if not bases:
+        return
+    for i, cand in enumerate(cands):
+        found = bases.get(normalise(cand.name))
+        if found is None or found[0] == i or (cand.label == "PERSON" and len(cand.words) > 1):
+            continue
+        if cand.place is not None and (not found[1] or cand.place.kind in {"country", "capital"}):
+            continue
+        uf.union(found[0], i)
+        cand.place = None
+        if cand.kind is not None:
+            cand.kind = ActorKind.ORGANIZATION
+
+
+def _join_team_names(cands: list[_Cand], uf: _Union) -> None:
+    """'Red Sox' joins 'Boston Red Sox', 'Pirates' joins 'Pittsburgh Pirates': an organisation named by a place
+    and a name is known by the name alone."""
+    rests: dict[str, int] = {}
+    gaz = gazetteer()
+    for i, cand in enumerate(cands):
+        if cand.kind is not ActorKind.ORGANIZATION or len(cand.words) < 2 or cand.weak:
+            continue
+        for n in (1, 2):
+            if len(cand.words) > n and gaz.lookup(" ".join(cand.words[:n])) is not None:
+                rests.setdefault(normalise(" ".join(cand.words[n:])), i)
+                break
+    for i, cand in enumerate(cands):
+        j = rests.get(normalise(cand.name))
+        if j is None or j == i or cand.kind not in {ActorKind.ORGANIZATION, ActorKind.GPE} or cand.place is not None:
+            continue
+        uf.union(j, i)
+        cand.kind = ActorKind.ORGANIZATION
+
+
+def _join_transpositions(cands: list[_Cand], uf: _Union) -> None:
+    """'Chrylser' joins 'Chrysler': a one-word organisation name with two letters swapped (same first letter,
+    same letters, six or more) is a typo for the other."""
+    first: dict[str, int] = {}
+    for i, cand in enumerate(cands):
+        name = cand.name
+        if cand.kind is not ActorKind.ORGANIZATION or len(cand.words) != 1 or len(name) < 6 or not name.isalpha():
+            continue
+        key = name[0] + "".join(sorted(name[1:].lower()))
+        j = first.setdefault(key, i)
+        if j != i and _one_swap(cands[j].name.lower(), name.lower()):
+            uf.union(j, i)
+
+
+def _one_swap(a: str, b: str) -> bool:
+    diff = [k for k in range(len(a)) if a[k] != b[k]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1
+
+
 def _join_subdivisions(cands: list[_Cand], uf: _Union) -> None:
     """'Kursk' joins 'Kursk Oblast' when both are in the document."""
     regions = {}
@@ -433,10 +582,16 @@ def _join_subdivisions(cands: list[_Cand], uf: _Union) -> None:
 
 # -- adding clusters ------------------------------------------------------------------------
 def _add_cluster(table: ActorTable, cluster: list[_Cand], gaz: Gazetteer, kb: KnowledgeBase | None) -> str | None:
+    if all(c.weak for c in cluster):
+        return None  # a maker named only inside its products' names
     kind = _vote_kind(cluster)
     if kind is None:
         return None
     place = _best_place(cluster) if kind == ActorKind.GPE else None
+    if place is not None and all(c.label == "NORP" and not c.acts for c in cluster if not c.weak):
+        # "the Saudis", "Palestinians" where the document names no such country and they do not act for it
+        kind, place = ActorKind.GROUP, None
+        cluster = [c for c in cluster if not c.weak]
     seat = next((c.seat for c in cluster if c.seat is not None), None)
     name = place.name if place is not None else _best_name(cluster, kind)
     same_as: tuple[str, ...] = place.same_as if place is not None else ()
@@ -455,6 +610,9 @@ def _add_cluster(table: ActorTable, cluster: list[_Cand], gaz: Gazetteer, kb: Kn
         stands_for = add_place(table, country) if country is not None else None
     affiliation = next((c.affiliation for c in cluster if c.affiliation is not None), None)
     found_titles = [t for c in cluster for t in c.titles]
+    label = name
+    if kind == ActorKind.ORGANIZATION and entry is None:
+        name = strip_legal_form(name)  # "Apple Inc." and "Apple" are one node in every document
     key = table.add_named(
         name, kind, None,
         titles=tuple(dict.fromkeys(found_titles)) if kind == ActorKind.PERSON else (),
@@ -466,12 +624,29 @@ def _add_cluster(table: ActorTable, cluster: list[_Cand], gaz: Gazetteer, kb: Kn
     )
     for cand in cluster:
         table.add_mention(key, cand.mention)
-    if place is not None and place.kind in {"city", "capital"}:
-        # the node is keyed by the linked name, but labelled as the article names it ("Mecca", not "Makkah")
-        surface = Counter(c.name for c in cluster).most_common(1)[0][0]
-        if normalise(surface) != normalise(place.name) and gaz.lookup(surface) == place:
+    if label != name:
+        table.update(key, name=label)
+    if place is not None:
+        # the node is keyed by the linked name, but labelled as the article names it ("Mecca", not "Makkah";
+        # "U.S.", "United States of America", not "United States")
+        surface = _surface_name(cluster, place, gaz)
+        if surface is not None and normalise(surface) != normalise(place.name):
             table.update(key, name=surface)
     return key
+
+
+def _surface_name(cluster: list[_Cand], place: Place, gaz: Gazetteer) -> str | None:
+    """The article's name for a place: the canonical name if the article uses it, else its most frequent name
+    (a full name before an acronym, then the longest); never a demonym."""
+    forms = [c.text if is_acronym(c.name) else c.name for c in cluster
+             if c.label != "NORP" and c.place is not None and gaz.lookup(c.name) in (place, None)
+             and (gaz.lookup(c.name) is not None or c.place == place)]
+    if not forms:
+        return None
+    if any(normalise(f) == normalise(place.name) for f in forms):
+        return place.name
+    counts = Counter(forms)
+    return max(forms, key=lambda f: (counts[f], not is_acronym(f), len(f)))
 
 
 def _vote_kind(cluster: list[_Cand]) -> ActorKind | None:

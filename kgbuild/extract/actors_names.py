@@ -68,8 +68,14 @@ def acronym_key(text: str) -> str:
     return text.replace(".", "").upper()
 
 
+GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
+
+
 def is_short_form(short: list[str], full: list[str]) -> bool:
-    """A person's short name is a proper suffix of the full one: 'Putin' / 'Vladimir Putin'."""
+    """A person's short name is a proper suffix of the full one: 'Putin' / 'Vladimir Putin'; 'King' / 'Martin
+    Luther King Jr.' (a generational suffix is not part of the surname)."""
+    while len(full) > 1 and full[-1].lower().rstrip(".") in GENERATIONS and short[-1:] != full[-1:]:
+        full = full[:-1]
     if not short or len(short) >= len(full):
         return False
     return [w.lower() for w in full[-len(short):]] == [w.lower() for w in short]

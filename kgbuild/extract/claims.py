@@ -13,20 +13,37 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from kgbuild.extract.claims_complements import infinitive_span, of_complement, parenthetical_span, prepositional_cue
+from kgbuild.extract.claims_frame import (
+    CLAUSAL,
+    FINITE,
+    FRAME_GAP,
+    SUBJECTS,
+    Frame,
+    clause_without,
+    content_span,
+    governs,
+    has_that,
+    quote_type,
+)
+from kgbuild.extract.claims_index import ClaimIndex, Quotes
 from kgbuild.extract.claims_lexicon import Lexicon, lexicon
+from kgbuild.extract.claims_narrator import FIRST_PERSON, SECOND_PERSON, Narrator, find_narrator
+from kgbuild.extract.claims_nominal import as_frame, nominal_frame, view_frame
 from kgbuild.extract.claims_quotes import QuoteSpan, find_headers, find_quotes, inner, trim
 from kgbuild.extract.claims_speakers import Speaker, SpeakerResolver, np_span
 from kgbuild.extract.names import clean_name
 from kgbuild.extract.spans import char_mention, doc_text, sentence_of
 from kgbuild.extract.table import ActorTable
-from kgbuild.model import ActorKind, Claim, Document, Event, Mention, NonResponse, QuoteType
+from kgbuild.model import ActorKind, Claim, ClaimKind, Document, Event, NonResponse, QuoteType
 
 __all__ = ["FoundClaims", "find_claims"]
 
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-CLAUSAL = ("ccomp", "parataxis")
-FINITE = ("VBD", "VBZ", "VBP", "MD")
-FRAME_GAP = set(" \t\n,:;\u2014-")
+PERSONAL = FIRST_PERSON | SECOND_PERSON
+UNRESOLVED = frozenset({"he", "she", "they"})  # pronouns that stay the source when nothing resolves them
+RELATIVES = frozenset({"where", "when", "which", "who", "whom", "whose"})
+NEAR_QUOTE = 1500  # "I think" in a quotation without a frame: a direct quotation's claim this near
+
 
 
 @dataclass
@@ -36,48 +53,39 @@ class FoundClaims:
     header_sources: list[str] = field(default_factory=list)
 
 
-@dataclass
-class _Frame:
-    """A cue found in the text, before its speaker is resolved."""
-
-    cue: Mention
-    lemma: str
-    content: tuple[int, int]
-    quote_type: QuoteType
-    subject: Token | None
-    root: Token | None  # head of the content clause, for negation
-    verb: Token
-
-
 def find_claims(sdoc: Doc, document: Document, table: ActorTable, events: list[Event]) -> FoundClaims:
     """Claims, non-responses and header sources of one document."""
     lex = lexicon()
     text = doc_text(sdoc)
     found = FoundClaims()
     outlet = _header_outlets(text, table, found)
-    quotes = find_quotes(text)
+    quotes = Quotes(find_quotes(text))
     resolver = SpeakerResolver(table, lex, outlet)
+    narrator = find_narrator(sdoc, table, resolver)
     frames = _frames(sdoc, lex, quotes)
     claims: list[Claim] = []
-    pending: list[_Frame] = []
+    pending: list[Frame] = []
     used: set[tuple[int, int]] = set()
     for frame in frames:
         if frame.content in used or frame.content[0] >= frame.content[1]:
             continue
-        if frame.subject is not None and frame.subject.lower_ in lex.first_person:
+        if frame.subject is not None and frame.subject.lower_ in PERSONAL:
             pending.append(frame)
             continue
-        speaker = _speaker(frame, resolver, outlet, lex)
+        if frame.lemma in lex.pronoun_subjects and (frame.subject is None or frame.subject.lower_ not in UNRESOLVED):
+            continue
+        speaker = _speaker(frame, resolver, outlet, lex, table)
         if speaker is None:
             continue
         used.add(frame.content)
         claims.append(_claim(frame, speaker, sdoc, table, events, lex, outlet))
-    for frame in pending:  # "I think ..." inside a quote: the quote's speaker
-        outer = _containing(claims, frame.cue.start) or _nearby_quote_claim(claims, quotes, frame.cue.start)
-        if outer is None or frame.content in used:
+    inside = ClaimIndex(claims)
+    for frame in pending:
+        if frame.content in used:
             continue
-        speaker = Speaker(outer.speaker, char_mention(text, frame.subject.idx, frame.subject.idx
-                                                      + len(frame.subject.text)))
+        speaker = _personal_speaker(frame, inside, quotes, narrator)
+        if speaker is None:
+            continue
         used.add(frame.content)
         claims.append(_claim(frame, speaker, sdoc, table, events, lex, outlet))
     claims.sort(key=lambda c: (c.content.start, c.content.end))
@@ -110,13 +118,14 @@ def _span_of(table: ActorTable, key: str, start: int, end: int) -> bool:
 
 
 # -- cues --------------------------------------------------------------------------
-def _frames(sdoc: Doc, lex: Lexicon, quotes: list[QuoteSpan]) -> list[_Frame]:
-    frames: list[_Frame] = []
+def _frames(sdoc: Doc, lex: Lexicon, quotes: Quotes) -> list[Frame]:
+    frames: list[Frame] = []
     lemmas, words = lex.frame_lemmas, lex.frame_words
     for tok in sdoc:
         if tok.lower_ not in words and tok.lemma_.lower() not in lemmas:
             continue  # no frame starts here: skip the per-token checks below
-        frame = _according(tok, lex, quotes) or _label_frame(tok, lex, quotes)
+        frame = _according(tok, lex, quotes) or _label_frame(tok, lex, quotes) or nominal_frame(tok, lex, quotes) \
+            or view_frame(tok, lex, quotes) or as_frame(tok, lex, quotes)
         if frame is not None:
             frames.append(frame)
         else:
@@ -124,13 +133,19 @@ def _frames(sdoc: Doc, lex: Lexicon, quotes: list[QuoteSpan]) -> list[_Frame]:
     return frames
 
 
-def _verb_frames(tok: Token, lex: Lexicon, quotes: list[QuoteSpan]) -> list[_Frame]:
+def _verb_frames(tok: Token, lex: Lexicon, quotes: Quotes) -> list[Frame]:
     """A reporting verb with a clausal complement or adjacent quotations (before, after or both)."""
     lemma = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound"):
         return []
     cue_end, cue_lemma, comp = tok.idx + len(tok.text), lemma, None
-    if lemma in lex.object_cues:
+    span: tuple[int, int] | None = None
+    kind = lex.kind(lemma)
+    prepositional = prepositional_cue(tok, lex)
+    if prepositional is not None:
+        prep, kind, span = prepositional
+        cue_end, cue_lemma = prep.idx + len(prep.text), f"{lemma} {prep.lower_}"
+    elif lemma in lex.object_cues:
         found = _object_cue(tok, lex.object_cues[lemma])
         if found is None:
             return []
@@ -146,21 +161,48 @@ def _verb_frames(tok: Token, lex: Lexicon, quotes: list[QuoteSpan]) -> list[_Fra
         comp = _complement(tok, xcomp=lemma in lex.xcomp_verbs)
     else:
         return []
+    deps = {c.dep_ for c in tok.children}
+    if "auxpass" in deps and not deps & {"agent", "nsubjpass"}:
+        return []  # "nobody wants to be blamed for ...": the subject is the target, not the source
     text = doc_text(tok.doc)
     cue = char_mention(text, tok.idx, cue_end)
     subject = _subject(tok)
-    frames = [_Frame(cue, cue_lemma, inner(text, q), QuoteType.DIRECT, subject, None, tok)
+    if cue_lemma != lemma:
+        kind = lex.kind(cue_lemma, kind)
+    frames = [Frame(cue, cue_lemma, inner(text, q), QuoteType.DIRECT, subject, None, tok, kind)
               for q in _adjacent_quotes(text, quotes, tok, subject, comp)]
     if frames:
         return frames
-    span = _content_span(comp) if comp is not None else _that_clause(tok)
+    if span is None and comp is not None:
+        if comp.dep_ != "xcomp" and not _proposition(comp):
+            return []
+        if lemma in lex.that_only and comp.dep_ != "xcomp" and not has_that(comp):
+            return []  # "saw the car hit the wall", "will see whether it works": perception, not attribution
+        span = infinitive_span(tok, comp) if comp.dep_ == "xcomp" else content_span(comp, _is_report)
+        if comp.dep_ == "xcomp" and kind is ClaimKind.ASSERTION:
+            kind = ClaimKind.DIRECTIVE  # "told them to leave"
+    if span is None:
+        span = _that_clause(tok) or of_complement(tok, lex, kind) or parenthetical_span(tok, kind)
     if span is None and comp is None:
         fronted = _fronted_content(tok)
         if fronted is not None:
             span, subject = fronted
     if span is None or span[1] <= span[0] or span[0] <= tok.idx < span[1]:
         return []
-    return [_Frame(cue, cue_lemma, span, _quote_type(quotes, *span), subject, comp, tok)]
+    return [Frame(cue, cue_lemma, span, quote_type(quotes, *span), subject, comp, tok, kind)]
+
+
+def _proposition(comp: Token) -> bool:
+    """A clause that states something: a finite verb ("that he left", "he had left"), a subjunctive after
+    "that" ("demanded that he resign"), a verbless answer in a question; not a bare or to-infinitive
+    ("hear me speak", "consider your results to be") nor a stray word ("by the way")."""
+    if comp.pos_ not in ("VERB", "AUX"):
+        return False
+    if comp.tag_ in FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE for c in comp.children):
+        return True
+    subject = any(c.dep_ in SUBJECTS for c in comp.children)
+    return subject and (any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in comp.children)
+                        or any(c.tag_ in ("WDT", "WP", "WRB") for c in comp.lefts))
 
 
 def _fronted_content(tok: Token) -> tuple[tuple[int, int], Token] | None:
@@ -191,7 +233,7 @@ def _fronted_content(tok: Token) -> tuple[tuple[int, int], Token] | None:
     before = doc[start:comma]
     if not any(t.tag_ in FINITE for t in before):  # a clause with a finite verb, not "According to X,"
         return None
-    if any(not _governs(tok, t) for t in before):  # the words must hang from this verb, not another clause
+    if any(not governs(tok, t) for t in before):  # the words must hang from this verb, not another clause
         return None
     last = doc[comma - 1]
     return trim(doc_text(doc), doc[start].idx, last.idx + len(last.text)), speaker
@@ -200,14 +242,6 @@ def _fronted_content(tok: Token) -> tuple[tuple[int, int], Token] | None:
 def _run_on(tok: Token) -> bool:
     """``tok`` ends a sentence only because the parser said so: no final punctuation, no line break."""
     return not tok.is_punct and not tok.is_space and "\n" not in tok.whitespace_
-
-
-def _governs(head: Token, tok: Token) -> bool:
-    while tok.i != head.i:
-        if tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return True
 
 
 def _that_clause(tok: Token) -> tuple[int, int] | None:
@@ -220,7 +254,7 @@ def _that_clause(tok: Token) -> tuple[int, int] | None:
     return trim(doc_text(doc), doc[nxt.i + 1].idx, last.idx + len(last.text))
 
 
-def _adjective_frames(tok: Token, lex: Lexicon, quotes: list[QuoteSpan]) -> list[_Frame]:
+def _adjective_frames(tok: Token, lex: Lexicon, quotes: Quotes) -> list[Frame]:
     """"I'm disappointed that ...", "officials are confident that ...": a stance with a clause."""
     if tok.pos_ != "ADJ" or tok.lower_ not in lex.adjectives or tok.dep_ not in ("acomp", "amod", "oprd"):
         return []
@@ -228,11 +262,12 @@ def _adjective_frames(tok: Token, lex: Lexicon, quotes: list[QuoteSpan]) -> list
     if comp is None or tok.head.lemma_ != "be":
         return []
     subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-    span = _content_span(comp)
+    span = content_span(comp, _is_report)
     if subject is None or span[1] <= span[0]:
         return []
     cue = char_mention(doc_text(tok.doc), tok.idx, tok.idx + len(tok.text))
-    return [_Frame(cue, tok.lower_, span, _quote_type(quotes, *span), subject, comp, tok)]
+    return [Frame(cue, tok.lower_, span, quote_type(quotes, *span), subject, comp, tok,
+                  lex.kind(tok.lower_, ClaimKind.BELIEF))]
 
 
 def _object_cue(tok: Token, words: frozenset[str]) -> tuple[Token, Token | None] | None:
@@ -251,7 +286,7 @@ def _complement(tok: Token, *, xcomp: bool) -> Token | None:
     """The reported clause: a ccomp, a clause before a final frame (", he said."), an infinitive
     for promise-like verbs, or a that-clause the parser hung under a prepositional phrase."""
     for child in tok.children:
-        if child.dep_ in CLAUSAL and (child.i > tok.i or _final_frame(tok)):
+        if child.dep_ in CLAUSAL and (child.i > tok.i or _final_frame(tok)) and _reported(child, tok):
             return child
     if xcomp:
         found = next((c for c in tok.children if c.dep_ == "xcomp"), None)
@@ -260,26 +295,49 @@ def _complement(tok: Token, *, xcomp: bool) -> Token | None:
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.i > tok.i:
             for t in prep.subtree:
-                if t.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that"
-                                                               and m.i == t.left_edge.i for m in t.children):
-                    return t
+                if t.dep_ in ("acl", "ccomp", "relcl") and has_that(t) \
+                        and t.head.lemma_.lower() not in lexicon().content_nouns:
+                    return t  # "said in a statement that ...", not "agreed on condition that ..."
     return None
 
 
+def _reported(clause: Token, verb: Token) -> bool:
+    """A clause the verb reports: a complement, but not a relative clause after a comma ("taught at X, where
+    he became ..."); a paratactic clause only after a colon or a dash ("said: ...") or before the verb
+    (", he said")."""
+    before = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
+    if clause.i > verb.i and before is not None and before.text == "," and clause.left_edge.lower_ in RELATIVES:
+        return False  # "taught at Berkeley, where he became ...": a relative clause the parser took for a complement
+    if clause.dep_ != "parataxis" or clause.i < verb.i:
+        return True
+    return before is not None and before.text in (":", "\u2014", "-", "--")
+
+
 def _final_frame(tok: Token) -> bool:
-    """The verb closes its sentence after the reported clause: "..., officials said (on Tuesday)."."""
+    """The verb closes its sentence after the reported clause: "..., officials said (on Tuesday)."; a verb
+    with an object of its own closes nothing ("More readers means more editors"), unless the object is
+    the addressee ("..., he told reporters")."""
+    if any(c.dep_ == "dobj" for c in tok.rights) and tok.lemma_.lower() not in lexicon().reported_to:
+        return False
     return not any(c.dep_ in ("xcomp", "ccomp", "conj", "oprd", "acomp", "attr") for c in tok.rights)
 
 
 def _subject(tok: Token) -> Token | None:
     """The grammatical subject, inherited through conjunction and participles ("..., saying that")."""
-    cur = tok
+    cur, raised = tok, False
     for _ in range(4):
         subj = next((c for c in cur.children if c.dep_ in SUBJECTS), None)
         if subj is not None:
             if subj.lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
                 return cur.head
+            if raised and subj.lower_ == "it" and cur.lemma_ == "be":
+                return None  # "it is reasonable to assume that": nobody assumes
             return subj
+        # "X know that A, know that B and know that C": the parser made the first conjunct a clause
+        # of the second, which lost its subject
+        first = next((c for c in cur.lefts if c.dep_ in ("ccomp", "conj") and c.lemma_ == cur.lemma_), None)
+        if first is not None and any(c.dep_ == "nsubj" for c in first.children):
+            return next(c for c in first.children if c.dep_ == "nsubj")
         agent = next((c for c in cur.children if c.dep_ == "agent"), None)
         if agent is not None:
             pobj = next((g for g in agent.children if g.dep_ == "pobj"), None)
@@ -288,7 +346,8 @@ def _subject(tok: Token) -> Token | None:
         if cur.dep_ == "conj" and cur.head.dep_ == "ccomp" and _is_report(cur):
             cur = cur.head.head  # "X said that A and noted that B": B's cue is conjoined to the report
             continue
-        if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head.i != cur.i:
+        if (cur.dep_ in ("conj", "advcl", "xcomp") or (raised and cur.dep_ == "acomp")) and cur.head.i != cur.i:
+            raised = raised or cur.dep_ == "xcomp"  # "we are realistic enough to realize that"
             cur = cur.head
             continue
         return _preceding_nominal(cur)
@@ -333,51 +392,24 @@ def _frame_extent(tok: Token, subject: Token | None, comp: Token | None) -> tupl
     return start, end
 
 
-def _adjacent_quotes(text: str, quotes: list[QuoteSpan], tok: Token, subject: Token | None,
+def _adjacent_quotes(text: str, quotes: Quotes, tok: Token, subject: Token | None,
                      comp: Token | None) -> list[QuoteSpan]:
     """Quotations right before ("...," she said), right after (she said: "...") or around the frame."""
     frame = _frame_extent(tok, subject, comp)
     before = after = None
-    for q in quotes:
-        gap_before = text[q.end: frame[0]]
-        if q.end <= frame[0] and set(gap_before) <= FRAME_GAP and text[q.end - 2: q.end - 1] in ",?!:\u2014":
-            before = q
+    q = quotes.last_ending_by(frame[0])  # only the nearest quotation on each side can be adjacent
+    if q is not None and set(text[q.end: frame[0]]) <= FRAME_GAP and text[q.end - 2: q.end - 1] in ",?!:\u2014":
+        before = q
+    q = quotes.first_starting_from(frame[1])
+    if q is not None and set(text[frame[1]: q.start]) <= FRAME_GAP:
         gap_after = text[frame[1]: q.start]
-        if q.start >= frame[1] and set(gap_after) <= FRAME_GAP and after is None:
-            inside = comp is not None and q.start <= comp.idx < q.end
-            if ":" in gap_after or inside or (before is not None and "," in gap_after):
-                after = q
+        inside = comp is not None and q.start <= comp.idx < q.end
+        if ":" in gap_after or inside or (before is not None and "," in gap_after):
+            after = q
     return [q for q in (before, after) if q is not None]
 
 
-def _content_span(comp: Token) -> tuple[int, int]:
-    """The complement clause without its complementiser, surrounding punctuation, and a conjoined
-    report the parser hung inside it ("... was safe and noted that ...")."""
-    tokens = list(comp.subtree)
-    for conj in comp.rights:
-        if conj.dep_ in ("conj", "advcl") and _is_report(conj):
-            tokens = [t for t in tokens if t.i < conj.left_edge.i]
-    while tokens and tokens[-1].dep_ in ("cc", "mark", "punct"):
-        tokens = tokens[:-1]
-    while tokens and ((tokens[0].dep_ == "mark" and tokens[0].lower_ == "that") or tokens[0].is_punct):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct or tokens[-1].is_space):
-        tokens = tokens[:-1]
-    if not tokens:
-        return 0, 0
-    return trim(doc_text(comp.doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
-
-
-def _quote_type(quotes: list[QuoteSpan], start: int, end: int) -> QuoteType:
-    for q in quotes:
-        if q.start <= start and end <= q.end:
-            return QuoteType.DIRECT
-        if q.start < end and start < q.end:
-            return QuoteType.MIXED
-    return QuoteType.INDIRECT
-
-
-def _according(tok: Token, lex: Lexicon, quotes: list[QuoteSpan]) -> _Frame | None:
+def _according(tok: Token, lex: Lexicon, quotes: Quotes) -> Frame | None:
     """"according to X, ..." / "..., according to X" / "in the words of X, "...""."""
     for words in lex.prepositional:
         if tok.lower_ != words[0]:
@@ -393,39 +425,19 @@ def _according(tok: Token, lex: Lexicon, quotes: list[QuoteSpan]) -> _Frame | No
             continue
         phrase = (tok.i, max(np_span(pobj).end - 1, last.i))
         after = doc[phrase[1]].idx + len(doc[phrase[1]].text)
-        quote = next((q for q in quotes if q.start >= after and set(doc_text(doc)[after: q.start]) <= FRAME_GAP), None)
-        start, end = inner(doc_text(doc), quote) if quote else _clause_without(tok, phrase)
+        quote = quotes.first_starting_from(after)
+        if quote is not None and not set(doc_text(doc)[after: quote.start]) <= FRAME_GAP:
+            quote = None
+        start, end = inner(doc_text(doc), quote) if quote else clause_without(tok, phrase)
         if end <= start:
             continue
         cue = char_mention(doc_text(doc), tok.idx, last.idx + len(last.text))
         head = tok.head if tok.head.i != tok.i else None
-        return _Frame(cue, " ".join(words), (start, end), QuoteType.INDIRECT, pobj, head, tok)
+        return Frame(cue, " ".join(words), (start, end), QuoteType.INDIRECT, pobj, head, tok, lex.kind(" ".join(words)))
     return None
 
 
-def _clause_without(tok: Token, phrase: tuple[int, int]) -> tuple[int, int]:
-    """The clause an "according to" phrase modifies, minus the phrase where it is at either end."""
-    sent = sentence_of(tok)
-    head = tok.head
-    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head.i != head.i and sentence_of(head.head) == sent:
-        head = head.head
-    lo = min(head.left_edge.i, phrase[0])
-    hi = max(head.right_edge.i, phrase[1])
-    doc = tok.doc
-    while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
-        hi -= 1
-    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
-        lo += 1
-    if phrase[0] <= lo:
-        lo = phrase[1] + 1
-    elif phrase[1] >= hi:
-        hi = phrase[0] - 1
-    if hi < lo:
-        return 0, 0
-    return trim(doc_text(doc), doc[lo].idx, doc[hi].idx + len(doc[hi].text))
-
-
-def _label_frame(tok: Token, lex: Lexicon, quotes: list[QuoteSpan]) -> _Frame | None:
+def _label_frame(tok: Token, lex: Lexicon, quotes: Quotes) -> Frame | None:
     """"called this "an escalation"": a quoted characterisation is the caller's claim."""
     if tok.lemma_.lower() not in lex.label_verbs or tok.pos_ != "VERB":
         return None
@@ -436,17 +448,33 @@ def _label_frame(tok: Token, lex: Lexicon, quotes: list[QuoteSpan]) -> _Frame | 
         return None
     lo = min(o.left_edge.idx for o in objects)
     hi = max(o.right_edge.idx + len(o.right_edge.text) for o in objects)
-    for q in quotes:
-        if lo <= q.end and q.start < hi and q.start > tok.idx:
+    for q in quotes.starting_from(tok.idx + 1):
+        if q.start >= hi:
+            break
+        if lo <= q.end:
             start, end = inner(doc_text(tok.doc), q)
             if 0 < len(doc_text(tok.doc)[start:end].split()) <= 12:
                 cue = char_mention(doc_text(tok.doc), tok.idx, tok.idx + len(tok.text))
-                return _Frame(cue, tok.lemma_.lower(), (start, end), QuoteType.DIRECT, _subject(tok), None, tok)
+                return Frame(cue, tok.lemma_.lower(), (start, end), QuoteType.DIRECT, _subject(tok), None, tok,
+                             ClaimKind.EVALUATION)
     return None
 
 
 # -- speakers and attributes -----------------------------------------------------------
-def _speaker(frame: _Frame, resolver: SpeakerResolver, outlet: str | None, lex: Lexicon) -> Speaker | None:
+def _speaker(frame: Frame, resolver: SpeakerResolver, outlet: str | None, lex: Lexicon,
+             table: ActorTable) -> Speaker | None:
+    found = _resolved_speaker(frame, resolver, outlet, lex)
+    subj = frame.subject
+    if found is None and subj is not None and subj.lower_ in UNRESOLVED and subj.dep_ == "nsubj":
+        # "They think that ...", with nobody for "they" to refer back to: the pronoun is the source
+        mention = char_mention(doc_text(subj.doc), subj.idx, subj.idx + len(subj.text))
+        key = table.add_local(f"source/{subj.lower_}/{subj.idx}", subj.lower_, ActorKind.GROUP, mention,
+                              description=f"{subj.lower_} (not resolved)")
+        return Speaker(key, mention)
+    return found
+
+
+def _resolved_speaker(frame: Frame, resolver: SpeakerResolver, outlet: str | None, lex: Lexicon) -> Speaker | None:
     subj = frame.subject
     if subj is None:
         return None
@@ -460,7 +488,9 @@ def _speaker(frame: _Frame, resolver: SpeakerResolver, outlet: str | None, lex: 
             return Speaker(outlet, char_mention(doc_text(subj.doc), np_span(place).start_char, np_span(place).end_char))
         return None
     if subj.dep_ == "nsubjpass" and subj.lower_ not in ("it",):
-        return None  # "X was said to ..." / "X is reported": X is the topic, not the speaker
+        agent = next((g for c in frame.verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+                     None)  # "she was described by The Guardian as ...": the agent speaks
+        return resolver.resolve(agent) if agent is not None else None  # "X was said to ...": X is the topic
     found = resolver.resolve(subj)
     if found is None and subj.lower_ in ("it", "they") and frame.root is not None:
         # "The company delivered 387,000 vehicles ..., it said": the pronoun's antecedent is the subject of
@@ -484,7 +514,7 @@ def _in_document(verb: Token, lex: Lexicon) -> Token | None:
     return None
 
 
-def _claim(frame: _Frame, speaker: Speaker, sdoc: Doc, table: ActorTable, events: list[Event], lex: Lexicon,
+def _claim(frame: Frame, speaker: Speaker, sdoc: Doc, table: ActorTable, events: list[Event], lex: Lexicon,
            outlet: str | None) -> Claim:
     text = doc_text(sdoc)
     start, end = frame.content
@@ -499,12 +529,21 @@ def _claim(frame: _Frame, speaker: Speaker, sdoc: Doc, table: ActorTable, events
     return Claim(
         key=f"{start}-{end}", content=content, cue=frame.cue, cue_lemma=frame.lemma, speaker=speaker.key,
         speaker_mention=speaker.mention, reported_by=reported, quote_type=frame.quote_type,
+        kind=_kind(frame, speaker, table),
         negated=_negated(frame.root, span), hedges=_hedges(span, content.text, lex), about_actors=tuple(about),
         about_events=tuple(about_events),
     )
 
 
-def _reported_by(frame: _Frame, speaker: Speaker, table: ActorTable, outlet: str | None) -> tuple[str, ...]:
+def _kind(frame: Frame, speaker: Speaker, table: ActorTable) -> ClaimKind:
+    """The cue's kind; what a poll, a study or data "say" is evidence ("according to the poll")."""
+    actor = table.get(speaker.key)
+    if actor is not None and actor.evidence_source and frame.kind in (ClaimKind.ASSERTION, ClaimKind.ANNOUNCEMENT):
+        return ClaimKind.EVIDENCE
+    return frame.kind
+
+
+def _reported_by(frame: Frame, speaker: Speaker, table: ActorTable, outlet: str | None) -> tuple[str, ...]:
     """Outermost first: the header outlet, then an outlet the speaker talked to."""
     chain = []
     if outlet is not None and speaker.key != outlet:
@@ -557,25 +596,32 @@ def _hedges(span: Span | None, content: str, lex: Lexicon) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _containing(claims: list[Claim], pos: int) -> Claim | None:
-    inside = [c for c in claims if c.content.start <= pos < c.content.end]
-    return min(inside, key=lambda c: c.content.end - c.content.start) if inside else None
-
-
-def _nearby_quote_claim(claims: list[Claim], quotes: list[QuoteSpan], pos: int) -> Claim | None:
-    """For "I think ..." in a quotation without a frame of its own: the nearest direct quote's claim."""
-    if not any(q.start <= pos < q.end for q in quotes):
-        return None
-    near = [(abs(c.content.start - pos), c.content.start, c) for c in claims
-            if c.quote_type == QuoteType.DIRECT and abs(c.content.start - pos) <= 1500]
-    return min(near, key=lambda x: x[:2])[2] if near else None
+def _personal_speaker(frame: Frame, inside: ClaimIndex, quotes: Quotes, narrator: Narrator) -> Speaker | None:
+    """"I think ...", "you know": inside a quotation, the first person is the quotation's speaker (of the
+    claim that contains it, else of the nearest direct quotation) and "you" is nobody in particular;
+    outside quotations they are the narrator's (the interviewee, the interviewer or the author)."""
+    subj = frame.subject
+    mention = char_mention(doc_text(subj.doc), subj.idx, subj.idx + len(subj.text)) if subj is not None else None
+    if quotes.containing(frame.cue.start) is not None:
+        if subj is not None and subj.lower_ in SECOND_PERSON:
+            return None
+        outer = inside.containing(frame.cue.start) or inside.nearest_direct(frame.cue.start, NEAR_QUOTE)
+        return Speaker(outer.speaker, mention) if outer is not None else None
+    if subj is None or subj.lower_ not in FIRST_PERSON | SECOND_PERSON:
+        return None  # "me", "us": not the subject of a frame
+    outer = inside.containing(frame.cue.start)
+    if outer is not None and outer.quote_type == QuoteType.DIRECT:
+        return Speaker(outer.speaker, mention)
+    key = narrator.speaker(subj)
+    return Speaker(key, mention) if key is not None else None
 
 
 def _nest(claims: list[Claim]) -> list[Claim]:
     """A claim whose cue lies inside another claim's content is part of it."""
+    index = ClaimIndex(claims)
     nested = []
     for claim in claims:
-        outer = _containing([c for c in claims if c.key != claim.key], claim.cue.start)
+        outer = index.containing(claim.cue.start, exclude=claim.key)
         nested.append(replace(claim, part_of=outer.key) if outer else claim)
     return nested
 

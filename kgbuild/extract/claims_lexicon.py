@@ -1,4 +1,9 @@
-"""The word lists that drive claim extraction, read once from ``kgbuild/data``."""
+"""The word lists that drive claim extraction, read once from ``kgbuild/data``.
+
+The cue inventory is ``cue_lexicon.json`` (generated from PropBank by ``tools/build_cue_lexicon.py``:
+verbs, nouns and adjectives with their attribution kind and complements) merged with the curated
+``cues.json`` (multi-word cues, stance adjectives, prepositional cues, and the kinds and exclusions
+that override the generated inventory)."""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kgbuild.model import ClaimKind
 from kgbuild.resources import data_path
 
 __all__ = ["Lexicon", "lexicon"]
@@ -17,7 +23,18 @@ class Lexicon:
     """Reporting cues, hedges and source nouns (see the ``_doc`` entries of the data files)."""
 
     verbs: frozenset[str]
+    kinds: dict[str, ClaimKind]  # cue lemma ("say", "make clear", "according to", "allegation") -> kind
     xcomp_verbs: frozenset[str]
+    of_verbs: dict[str, frozenset[str]]  # "accuse" -> {"of"}, "blame" -> {"for", "on"}: with the object, the content
+    prepositional_verbs: dict[str, dict[str, ClaimKind]]  # "call" -> {"on": directive, "for": directive}
+    noun_contents: frozenset[str]  # "call for": its noun phrase is the content ("called for an inquiry")
+    that_only: frozenset[str]  # perception verbs: a claim only with a that-clause ("saw that ...")
+    pronoun_subjects: frozenset[str]  # "mean": a frame only with a personal pronoun subject ("I mean, ...")
+    nouns: frozenset[str]  # nominal cues with a that-clause ("the allegation that")
+    light_verbs: frozenset[str]  # "made the claim that": the subject is the source
+    content_nouns: frozenset[str]  # "on condition that": the that-clause is the noun's, not a report's
+    view_nouns: frozenset[str]  # "in X's view", "X's position is that"
+    as_frames: frozenset[str]
     object_cues: dict[str, frozenset[str]]
     phrasal: dict[str, frozenset[str]]
     label_verbs: frozenset[str]
@@ -44,13 +61,20 @@ class Lexicon:
 
     @property
     def frame_lemmas(self) -> frozenset[str]:
-        """Lemmas that can head a reporting frame (verbs, object and phrasal cues, label verbs)."""
-        return self.verbs | self.object_cues.keys() | self.phrasal.keys() | self.label_verbs
+        """Lemmas that can head a reporting frame (verbs, object, phrasal and prepositional cues, label verbs,
+        nominal cues)."""
+        return self.verbs | self.object_cues.keys() | self.phrasal.keys() | self.label_verbs \
+            | self.prepositional_verbs.keys() | self.nouns | self.view_nouns | self.as_frames
 
     @property
     def frame_words(self) -> frozenset[str]:
-        """Lower-case words that can open a frame: stance adjectives, "according" / "in" of the prepositional cues."""
-        return self.adjectives | {words[0] for words in self.prepositional}
+        """Lower-case words that can open a frame: stance adjectives, "according" / "in" of the prepositional cues,
+        "as" of "as X put it"."""
+        return self.adjectives | {words[0] for words in self.prepositional} | {"as", "in"}
+
+    def kind(self, lemma: str, default: ClaimKind = ClaimKind.ASSERTION) -> ClaimKind:
+        """The attribution kind of a cue lemma."""
+        return self.kinds.get(lemma, default)
 
     @property
     def non_response_lemmas(self) -> frozenset[str]:
@@ -65,14 +89,44 @@ def _read(name: str) -> dict:
     return json.loads(data_path(name).read_text(encoding="utf-8"))
 
 
+# Kinds whose to-infinitive is what the source wants or commits to ("urged X to act", "vowed to act").
+_TO_KINDS = (ClaimKind.DIRECTIVE, ClaimKind.COMMITMENT)
+# Kinds whose of/for-complement is what the source accuses or judges ("accused X of lying").
+_OF_KINDS = (ClaimKind.ACCUSATION, ClaimKind.EVALUATION)
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The packaged lexicon (cached)."""
     cues, hedges, anon = _read("cues.json"), _read("hedges.json"), _read("anonymous.json")
+    generated = _read("cue_lexicon.json")
     silence = cues["non_response"]
+    excluded = _words(cues["not_cues"])
+    entries = {lemma: e for lemma, e in generated["verbs"].items() if lemma not in excluded and " " not in lemma}
+    kinds = {lemma: ClaimKind(e["kind"]) for lemma, e in entries.items()}
+    kinds.update({lemma: ClaimKind(e["kind"]) for lemma, e in generated["nouns"].items() if lemma not in kinds})
+    kinds.update({lemma: ClaimKind(e["kind"]) for lemma, e in generated["adjectives"].items() if lemma not in kinds})
+    kinds.update({lemma.lower(): ClaimKind(kind) for lemma, kind in cues["kinds"].items()})
+    to_verbs = {lemma for lemma, e in entries.items() if "to" in e["complements"] and kinds[lemma] in _TO_KINDS}
+    of_verbs = {lemma: frozenset(c for c in e["complements"] if c in ("of", "for")) for lemma, e in entries.items()
+                if kinds[lemma] in _OF_KINDS and {"of", "for"} & set(e["complements"])}
+    for lemma, preps in cues["object_complements"].items():
+        of_verbs[lemma] = of_verbs.get(lemma, frozenset()) | _words(preps)
     return Lexicon(
-        verbs=_words(cues["verbs"]),
-        xcomp_verbs=_words(cues["xcomp_verbs"]),
+        verbs=_words(cues["verbs"]) | frozenset(entries),
+        kinds=kinds,
+        xcomp_verbs=_words(cues["xcomp_verbs"]) | frozenset(to_verbs),
+        of_verbs=of_verbs,
+        prepositional_verbs={v.lower(): {p.lower(): ClaimKind(k) for p, k in preps.items()}
+                             for v, preps in cues["prepositional_verbs"].items()},
+        noun_contents=_words(cues["noun_contents"]),
+        pronoun_subjects=_words(cues["pronoun_subjects"]),
+        that_only=frozenset(lemma for lemma, e in entries.items() if e.get("perception")),
+        nouns=frozenset(n for n in generated["nouns"] if n not in excluded),
+        light_verbs=_words(cues["light_verbs"]) | frozenset(generated["light_verbs"]),
+        view_nouns=_words(cues["view_nouns"]),
+        content_nouns=_words(cues["content_nouns"]),
+        as_frames=_words(cues["as_frames"]),
         object_cues={k: _words(v) for k, v in cues["object_cues"].items()},
         phrasal={k: _words(v) for k, v in cues["phrasal"].items()},
         label_verbs=_words(cues["label_verbs"]),

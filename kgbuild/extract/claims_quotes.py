@@ -39,7 +39,9 @@ class HeaderLine:
 
 def find_quotes(text: str) -> list[QuoteSpan]:
     """Quotation spans, curly or straight; a quote left open at a line end that is followed by a
-    line opening a quote is closed there (the multi-paragraph convention)."""
+    line opening a quote is closed there (the multi-paragraph convention); a straight mark that can
+    only open a quote (after a space, before a word) while one is open means that the open one was
+    never closed ('also known as "Wild 2) ...'): the new one opens instead."""
     spans: list[QuoteSpan] = []
     start: int | None = None
     for i, ch in enumerate(text):
@@ -49,13 +51,21 @@ def find_quotes(text: str) -> list[QuoteSpan]:
                 spans.append(QuoteSpan(start, i))
                 start = None
             continue
-        if ch == OPEN or (ch == STRAIGHT and start is None):
-            start = i
+        if ch == OPEN or (ch == STRAIGHT and (start is None or _opens(text, i))):
+            start = i  # a straight mark that can only open ('... as "Wild 2) ... the "discover" ...') drops a stray one
         elif (ch in (CLOSE, STRAIGHT)) and start is not None:
             if i - start <= MAX_QUOTE and i > start + 1:
                 spans.append(QuoteSpan(start, i + 1))
             start = None
     return spans
+
+
+def _opens(text: str, i: int) -> bool:
+    """A straight quotation mark at ``i`` that cannot close: white space (or an opening bracket) before it,
+    a letter or digit after it."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([") and after.isalnum()
 
 
 def inner(text: str, span: QuoteSpan) -> tuple[int, int]:

@@ -26,6 +26,8 @@ DEFINITE = {"the", "this", "that", "these", "those"}
 INDEFINITE = {"a", "an", "another", "one", "some", "any"}
 SINGULAR_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "it": "thing"}
 PLURAL_PRONOUNS = {"they", "them"}
+# Pronouns that never name a source by themselves: "That said, ...", "which shows that", generic "you know".
+NOT_SOURCES = {"that", "this", "these", "those", "which", "what", "whatever", "who", "whom", "you", "one"}
 PERSONISH = {ActorKind.PERSON, ActorKind.GROUP}
 RECENT_CHARS = 600  # a pronoun prefers a speaker this close over a mere mention
 
@@ -33,7 +35,7 @@ RECENT_CHARS = 600  # a pronoun prefers a speaker this close over a mere mention
 @dataclass(frozen=True)
 class Speaker:
     key: str
-    mention: Mention
+    mention: Mention | None
 
 
 @dataclass
@@ -93,6 +95,8 @@ class SpeakerResolver:
             key = self._local(tok, span, anonymous=True)  # "Some warned that ...", "others said ..."
             self.remember(key, span.start_char, tok)
             return Speaker(key, m)
+        if low in NOT_SOURCES and tok.pos_ in ("PRON", "DET") and not acronym:
+            return None
         if (tok.pos_ == "PRON" and not acronym) or low in SINGULAR_PRONOUNS or low in PLURAL_PRONOUNS:
             key = self._pronoun(low, span.start_char)
             return Speaker(key, m) if key else None
@@ -238,6 +242,11 @@ class SpeakerResolver:
         key = f"source/{normalise(name).replace(' ', '-')}"
         if self._indefinite(tok) and key in self.table:
             key = f"{key}/{span.start_char}"
+        if tok.lemma_.lower() in self.lex.document_nouns or tok.lower_ in self.lex.document_nouns:
+            # "a poll published on Monday", "the ruling", "data from the census": a source that is no one
+            return self.table.add_local(key, name, ActorKind.OTHER, char_mention(text, span.start_char, span.end_char),
+                                        evidence_source=True, qualifier=qualifier or None,
+                                        affiliation=self._affiliation(tok))
         return self.table.add_local(
             key, name, ActorKind.GROUP, char_mention(text, span.start_char, span.end_char), anonymous=anonymous,
             description=clean_name(span.text) if anonymous else None, source_role=tok.lemma_.lower() if anonymous

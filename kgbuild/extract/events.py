@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from kgbuild.extract.events_coref import Draft, merge_drafts
 from kgbuild.extract.events_lexicon import EventLexicon, event_lexicon
 from kgbuild.extract.events_modality import polarity_and_modality
+from kgbuild.extract.events_predicates import predicates
 from kgbuild.extract.events_roles import RoleFinder, governor
 from kgbuild.extract.events_triggers import Trigger, find_triggers
 from kgbuild.extract.table import ActorTable
@@ -37,14 +38,16 @@ def find_events(sdoc: Doc, document: Document, table: ActorTable, times: list[Ti
                 lexicon_path: Path | str | None = None) -> list[Event]:
     """Events of one document, coreferent mentions merged, in order of first mention."""
     lex = event_lexicon(Path(lexicon_path) if lexicon_path is not None else None)
-    triggers = find_triggers(sdoc, lex)
+    table_of_predicates = predicates()
+    triggers = find_triggers(sdoc, lex, table_of_predicates)
     heads = {t.head.i: t for t in triggers}
-    roles = RoleFinder(table, lex, lambda tok: tok.i in heads)
+    roles = RoleFinder(table, lex, lambda tok: tok.i in heads, table_of_predicates.light_verbs)
     drafts = []
     for trig in triggers:
-        participants, instruments = roles.participants(trig)
+        found = roles.participants(trig)
         negated, modality = polarity_and_modality(trig, lex)
-        drafts.append(Draft([trig], participants, instruments, negations=[negated], modalities=[modality]))
+        drafts.append(Draft([trig], found.participants(), found.instruments, found.text_participants(),
+                            negations=[negated], modalities=[modality]))
     _attach_times(sdoc, times, {d.first.head.i: d for d in drafts}, lex)
     return [_event(d) for d in merge_drafts(drafts)]
 
@@ -63,6 +66,9 @@ def _event(draft: Draft) -> Event:
         instruments=tuple(draft.instruments),
         negated=all(draft.negations),
         modality=asserted[0] if asserted and not all(draft.negations) else draft.modalities[0],
+        participant_texts=tuple(draft.texts),
+        roleset=first.predicate.roleset if first.predicate else None,
+        frame=first.predicate.frame if first.predicate else None,
     )
 
 

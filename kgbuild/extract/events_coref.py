@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from kgbuild.extract.events_triggers import Trigger
-from kgbuild.model import EventKind, Modality, Participant, Role
+from kgbuild.model import EventKind, Modality, Participant, ParticipantText, Role
 
 __all__ = ["Draft", "family", "merge_drafts"]
 
@@ -32,8 +32,12 @@ FAMILIES = {
 }
 
 
-def family(kind: EventKind) -> str:
-    return FAMILIES.get(kind, kind.value)
+def family(trig: Trigger) -> str:
+    """What a definite mention may corefer with: a family of classes, or for an untyped event its
+    PropBank roleset ("sold" ... "the sale" share sell.01) or lemma."""
+    if trig.kind is EventKind.EVENT:
+        return (trig.predicate.roleset if trig.predicate and trig.predicate.roleset else None) or trig.lemma
+    return FAMILIES.get(trig.kind, trig.kind.value)
 
 
 @dataclass
@@ -43,6 +47,7 @@ class Draft:
     triggers: list[Trigger]
     participants: list[Participant]
     instruments: list[str]
+    texts: list[ParticipantText] = field(default_factory=list)
     times: list[str] = field(default_factory=list)
     negations: list[bool] = field(default_factory=list)
     modalities: list[Modality] = field(default_factory=list)
@@ -59,6 +64,7 @@ class Draft:
         known = {p.actor for p in self.participants}
         self.participants.extend(p for p in other.participants if p.actor not in known)
         self.instruments.extend(i for i in other.instruments if i not in self.instruments)
+        self.texts.extend(t for t in other.texts if t not in self.texts)
         self.times.extend(t for t in other.times if t not in self.times)
         self.negations.extend(other.negations)
         self.modalities.extend(other.modalities)
@@ -88,7 +94,7 @@ def _instrument_host(draft: Draft, by_head: dict[int, Draft], owner: dict[int, D
     if up.dep_ == "dobj" and up.head.i in by_head:
         up = up.head
     host = owner.get(up.i)
-    if host is None or not host.first.verbal or family(host.first.kind) != family(trig.kind):
+    if host is None or not host.first.verbal or family(host.first) != family(trig):
         return None
     return host
 
@@ -133,7 +139,7 @@ def _antecedent(draft: Draft, merged: list[Draft]) -> Draft | None:
     if det != "definite":
         return None
     for earlier in reversed(merged):
-        same_family = family(earlier.first.kind) == family(trig.kind)
+        same_family = family(earlier.first) == family(trig)
         if same_family and _compatible(earlier, draft) and earlier.keys() & draft.keys():
             return earlier
     return None

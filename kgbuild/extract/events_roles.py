@@ -10,21 +10,29 @@ by the actor it stands for.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
 from kgbuild.extract.events_lexicon import EventLexicon
 from kgbuild.extract.events_triggers import Trigger
 from kgbuild.extract.table import ActorTable
-from kgbuild.model import ActorKind, Participant, Role
+from kgbuild.model import ActorKind, Participant, ParticipantText, Role
 
-__all__ = ["RoleFinder", "governor", "subject_tokens"]
+__all__ = ["Arguments", "RoleFinder", "governor", "subject_tokens"]
 
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 PARTITIVES = {"all", "some", "most", "part", "parts", "rest", "much", "many", "half", "each", "none"}
 INCLUDING = {"including", "like"}
 PLACE_KINDS = {ActorKind.GPE, ActorKind.LOCATION}
 SUBJECT_DEPS = {"xcomp", "conj", "advcl", "acl"}
+TEXT_POS = {"NOUN", "PROPN", "NUM"}
+_PERSON, _BODY = (ActorKind.PERSON,), (ActorKind.ORGANIZATION, ActorKind.GPE)
+PRONOUN_KINDS: dict[str, tuple[ActorKind, ...]] = {
+    **dict.fromkeys(("he", "him", "his", "she", "her"), _PERSON),
+    **dict.fromkeys(("it", "its"), _BODY),
+    **dict.fromkeys(("they", "them", "their"), (*_BODY, ActorKind.GROUP)),
+}  # argument heads kept as text when they name no actor (not pronouns)
 
 
 def _demonym_lookup() -> Callable[[str, ActorTable], str | None] | None:
@@ -67,8 +75,8 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[tuple[Token, Role]]:
     marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
     if verb.dep_ == "advcl" and marks:
         return found
-    if verb.dep_ == "acl" and verb.tag_ != "VBG":
-        return found
+    if verb.dep_ == "acl":  # "a plant owned by GM" (the noun is the patient), "firms making cars" (the agent)
+        return [(verb.head, Role.AGENT if verb.tag_ == "VBG" else Role.PATIENT)] if verb.head.pos_ in TEXT_POS else []
     return [(tok, Role.AGENT if role is Role.AGENT or verb.dep_ != "conj" else role)
             for tok, role in subject_tokens(verb.head, depth + 1)]
 
@@ -76,8 +84,10 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[tuple[Token, Role]]:
 class RoleFinder:
     """Resolves argument tokens to actor keys and collects an event's participants."""
 
-    def __init__(self, table: ActorTable, lex: EventLexicon, is_event: Callable[[Token], bool]) -> None:
+    def __init__(self, table: ActorTable, lex: EventLexicon, is_event: Callable[[Token], bool],
+                 light_verbs: frozenset[str] = frozenset()) -> None:
         self.table = table
+        self.light_verbs = light_verbs
         self.lex = lex
         self.is_event = is_event
         self.demonym = _demonym_lookup()
@@ -105,6 +115,23 @@ class RoleFinder:
             return None
         return key
 
+    def pronoun_actor(self, tok: Token) -> str | None:
+        """The actor a third-person pronoun most likely refers to: the nearest earlier mention, in this
+        sentence or the one before, of an actor of a kind the pronoun can stand for ("he" a person,
+        "it" an organisation or a state, "they" an organisation, state or group)."""
+        kinds = PRONOUN_KINDS.get(tok.lower_)
+        if kinds is None:
+            return None
+        sent = tok.sent
+        start = sent.start_char
+        if sent.start > 0:
+            start = tok.doc[sent.start - 1].sent.start_char
+        for _mention, key in reversed(self.table.in_span(start, tok.idx)):
+            actor = self.table.get(key)
+            if actor is not None and actor.kind in kinds and not actor.anonymous:
+                return key
+        return None
+
     def demonym_actor(self, tok: Token) -> str | None:
         if self.demonym is None or not tok.text[:1].isupper():
             return None
@@ -120,6 +147,9 @@ class RoleFinder:
                 clause = clause.head
             if clause.dep_ == "relcl":
                 return self.np_actors(clause.head, possessors=possessors, depth=depth + 1)
+        if tok.pos_ == "PRON":
+            found = self.pronoun_actor(tok)
+            return [self.resolve(found)] if found else []
         keys: list[str] = []
         key = self.actor_at(tok)
         if key is None and tok.pos_ in ("PROPN", "NOUN") and tok.dep_ not in ("amod",):
@@ -140,7 +170,7 @@ class RoleFinder:
                     other = self.actor_at(conj) or self.demonym_actor(conj)
                     keys.extend([self.resolve(other)] if other else [])
             return keys
-        if dep == "poss" and possessors and child.pos_ != "PRON":
+        if dep == "poss" and possessors:
             return self.np_actors(child, depth=depth + 1)
         if dep == "conj" or (dep == "appos" and child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ","):
             return self.np_actors(child, possessors=possessors, depth=depth + 1)
@@ -150,49 +180,65 @@ class RoleFinder:
         return []
 
     # -- participants of a trigger ------------------------------------------
-    def participants(self, trig: Trigger) -> tuple[list[Participant], list[str]]:
-        """(participants, instrument texts) of one trigger mention."""
-        found: list[tuple[str, Role]] = []
-        instruments: list[str] = []
+    def participants(self, trig: Trigger) -> Arguments:
+        """Participants (actors by role), instrument texts and the texts of arguments that are no actor."""
+        out = Arguments()
         head = trig.head
         if trig.verbal:
-            self._verbal(head, found)
-            self._preps(head, trig, found, instruments)
+            self._verbal(head, trig, out)
+            self._preps(head, trig, out)
             for obj in (c for c in head.children if c.dep_ == "dobj"):
-                self._preps(obj, trig, found, instruments, only=self.lex.instrument_prepositions)
+                self._preps(obj, trig, out, only=self.lex.instrument_prepositions)
         else:
-            self._nominal(head, trig, found)
-            self._preps(head, trig, found, instruments)
+            self._nominal(head, trig, out)
+            self._preps(head, trig, out)
             gov = governor(head, self.lex)
             if gov is not None:
-                self._governed(head, gov, trig, found, instruments)
-        return self._dedupe(found), list(dict.fromkeys(instruments))
+                self._governed(head, gov, trig, out)
+        return out
 
-    def _verbal(self, verb: Token, found: list[tuple[str, Role]]) -> None:
+    def _argument(self, tok: Token, role: Role, out: Arguments, *, possessors: bool = True) -> None:
+        """The actors of the noun phrase ``tok`` in ``role``, or its words when it names none."""
+        if self.is_event(tok):
+            return
+        keys = self.np_actors(tok, possessors=possessors)
+        if keys:
+            out.found.extend((k, role) for k in keys)
+        elif tok.pos_ in TEXT_POS and tok.lower_ not in RELATIVE_PRONOUNS:
+            out.texts.append(ParticipantText(_phrase(tok), role))
+
+    def _verbal(self, verb: Token, trig: Trigger, out: Arguments) -> None:
+        pred = trig.predicate
         for tok, role in subject_tokens(verb):
-            if not self.is_event(tok):
-                found.extend((k, role) for k in self.np_actors(tok, possessors=False))
+            if role is Role.AGENT and pred is not None and not pred.has_agent:
+                role = Role.PATIENT  # "prices fell", "the company went bankrupt": no proto-agent
+            self._argument(tok, role, out, possessors=False)
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if not objects:
             siblings = [verb.head] if verb.dep_ == "conj" else []
             siblings += [c for c in verb.children if c.dep_ == "conj"]
             objects = [c for s in siblings for c in s.children if c.dep_ == "dobj"]
         for obj in objects:
-            if not self.is_event(obj):
-                found.extend((k, Role.PATIENT) for k in self.np_actors(obj))
+            self._argument(obj, Role.PATIENT, out)
+        for dative in (c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"):
+            self._argument(dative, Role.RECIPIENT, out)
 
-    def _nominal(self, noun: Token, trig: Trigger, found: list[tuple[str, Role]]) -> None:
+    def _nominal(self, noun: Token, trig: Trigger, out: Arguments) -> None:
+        pred = trig.predicate
+        has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
         for child in noun.children:
             if child.i >= trig.start and child.i < trig.end:
                 continue
-            if child.dep_ == "poss" and child.pos_ != "PRON":
-                role = Role.PATIENT if trig.kind in self.lex.patient_possessor_kinds else Role.AGENT
-                found.extend((k, role) for k in self.np_actors(child, possessors=False))
+            if child.dep_ == "poss":
+                patient = trig.kind in self.lex.patient_possessor_kinds or (
+                    pred is not None and not pred.has_agent and not has_of)
+                role = Role.PATIENT if patient else Role.AGENT
+                out.found.extend((k, role) for k in self.np_actors(child, possessors=False))
             elif child.dep_ in ("compound", "nmod", "amod") and child.i < noun.i:
                 for key in self._modifier_actors(child):
                     actor = self.table.get(key)
                     is_place = actor is not None and actor.kind in PLACE_KINDS and self.actor_at(child) is not None
-                    found.append((key, Role.PLACE if is_place else Role.AGENT))
+                    out.found.append((key, Role.PLACE if is_place else Role.AGENT))
 
     def _modifier_actors(self, child: Token) -> list[str]:
         found = self.actor_at(child) or self.demonym_actor(child)
@@ -202,32 +248,38 @@ class RoleFinder:
             keys.extend([self.resolve(other)] if other else [])
         return keys
 
-    def _governed(self, noun: Token, gov: tuple[Token, str], trig: Trigger, found: list[tuple[str, Role]],
-                  instruments: list[str]) -> None:
+    def _governed(self, noun: Token, gov: tuple[Token, str], trig: Trigger, out: Arguments) -> None:
         verb, lemma = gov
         role = self.lex.light_verbs.get(lemma) or self.lex.governors.get(lemma)
+        if role is None and verb.lemma_.lower() in self.light_verbs and noun.dep_ in ("dobj", "attr"):
+            role = Role.AGENT  # a light verb of PropBank's constructions: "GM made an offer"
         if role is None or noun.dep_ == "nsubjpass":
             return
         for tok, _ in subject_tokens(verb):
-            found.extend((k, role) for k in self.np_actors(tok, possessors=False))
-        if lemma in self.lex.light_verbs:
-            self._preps(verb, trig, found, instruments)
+            out.found.extend((k, role) for k in self.np_actors(tok, possessors=False))
+        if lemma in self.lex.light_verbs or verb.lemma_.lower() in self.light_verbs:
+            self._preps(verb, trig, out)
 
-    def _preps(self, head: Token, trig: Trigger, found: list[tuple[str, Role]], instruments: list[str],
-               only: frozenset[str] | None = None) -> None:
+    def _preps(self, head: Token, trig: Trigger, out: Arguments, only: frozenset[str] | None = None) -> None:
+        goal = trig.predicate is not None and trig.predicate.has_goal
         for prep in head.children:
             if prep.dep_ not in ("prep", "agent") or (only is not None and prep.lower_ not in only):
                 continue
             role = self.lex.prepositions.get(prep.lower_)
             if prep.lower_ == "of" and trig.verbal:
                 continue
+            if prep.lower_ == "to" and goal:
+                role = Role.RECIPIENT
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 keys = self.np_actors(pobj, possessors=role is not Role.PLACE)
                 if keys and role is not None:
-                    found.extend((k, self._place_role(k, role)) for k in keys)
+                    out.found.extend((k, self._place_role(k, role)) for k in keys)
                 elif not keys and prep.lower_ in self.lex.instrument_prepositions and \
                         trig.kind in self.lex.instrument_kinds and pobj.pos_ in ("NOUN", "PROPN"):
-                    instruments.append(_phrase(pobj))
+                    out.instruments.append(_phrase(pobj))
+                elif not keys and (role is Role.RECIPIENT or (prep.lower_ == "of" and not trig.verbal)) \
+                        and pobj.pos_ in TEXT_POS and not self.is_event(pobj):
+                    out.texts.append(ParticipantText(_phrase(pobj), role))
 
     def _place_role(self, key: str, role: Role) -> Role:
         actor = self.table.get(key)
@@ -235,12 +287,24 @@ class RoleFinder:
             return Role.PARTICIPANT
         return role
 
-    @staticmethod
-    def _dedupe(found: list[tuple[str, Role]]) -> list[Participant]:
+
+
+@dataclass
+class Arguments:
+    """What the parse says about one trigger mention's arguments."""
+
+    found: list[tuple[str, Role]] = field(default_factory=list)  # (actor key, role), first role wins
+    instruments: list[str] = field(default_factory=list)
+    texts: list[ParticipantText] = field(default_factory=list)
+
+    def participants(self) -> list[Participant]:
         seen: dict[str, Role] = {}
-        for key, role in found:
+        for key, role in self.found:
             seen.setdefault(key, role)
         return [Participant(key, role) for key, role in seen.items()]
+
+    def text_participants(self) -> list[ParticipantText]:
+        return list(dict.fromkeys(self.texts))
 
 
 def _phrase(tok: Token) -> str:

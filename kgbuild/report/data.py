@@ -71,6 +71,7 @@ class ActorInfo:
     number: str | None = None
     qualifier: str | None = None
     same_as: tuple[str, ...] = ()
+    evidence: bool = False  # kg:EvidenceSource: a poll, study, report, ruling, data
 
     @property
     def display_kind(self) -> str:
@@ -104,6 +105,7 @@ class ClaimInfo:
     hedges: tuple[str, ...]
     about: tuple[str, ...]  # actor or event IRIs
     part_of: str | None = None
+    kind: str = ""  # kg:attributionKind: assertion, belief, evidence, directive, accusation, ...
 
 
 @dataclass(frozen=True)
@@ -259,7 +261,8 @@ class _Reader:
             mentions=self.spans(iri, KG.denotedBy, doc), titles=self.strs(iri, KG.title),
             description=self.str(iri, KG.description), source_role=self.str(iri, KG.sourceRole),
             number=self.str(iri, KG.sourceNumber), qualifier=self.str(iri, KG.qualifier),
-            same_as=tuple(sorted(str(o) for o in g.objects(iri, URIRef("http://www.w3.org/2002/07/owl#sameAs")))))
+            same_as=tuple(sorted(str(o) for o in g.objects(iri, URIRef("http://www.w3.org/2002/07/owl#sameAs")))),
+            evidence=KG.EvidenceSource in types)
 
     def chain(self, claim: Node) -> tuple[ChainLink, ...]:
         links = []
@@ -285,7 +288,8 @@ class _Reader:
                 speaker_span=self.span(g.value(node, KG.speakerMention)), chain=self.chain(node),
                 quote_type=self.str(node, KG.quoteType) or "", negated=self.flag(node, KG.negated),
                 hedged=self.flag(node, KG.hedged), hedges=self.strs(node, KG.hedge),
-                about=self.strs(node, KG.about), part_of=self.str(node, KG.partOfClaim)))
+                about=self.strs(node, KG.about), part_of=self.str(node, KG.partOfClaim),
+                kind=self.str(node, KG.attributionKind) or ""))
         found.sort(key=lambda c: (c.span or Span(1 << 60, 0), c.iri))
         return [_renumber(c, i) for i, c in enumerate(found, 1)]
 

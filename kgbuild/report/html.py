@@ -59,6 +59,7 @@ header.top h1{margin:4px 0 6px;font-size:1.55rem;line-height:1.25}
 .flag.named{color:#166534;border-color:#86efac;background:#f0fdf4}
 .flag.hedged{color:#854d0e;border-color:#fde047;background:#fefce8}
 .flag.negated{color:#991b1b;border-color:#fca5a5;background:#fef2f2}
+.flag.evidence{color:#1e3a8a;border-color:#93c5fd;background:#eff6ff}
 .flag.plain{color:var(--muted);border-color:var(--line)}
 /* marks in the text: colour plus a second cue (border style and letter badge) */
 .actor{--k:#4b5563;border-bottom:2px var(--ks,solid) var(--k);background:color-mix(in srgb,var(--k) 11%,transparent);
@@ -231,6 +232,9 @@ class _ArticlePage:
         anonymous = a.is_anonymous(c.speaker)
         flags = [f'<span class="flag {"anon" if anonymous else "named"}">'
                  f'{"anonymous source" if anonymous else "named source"}</span>']
+        source = self.a.actors.get(c.speaker)
+        if source is not None and source.evidence:
+            flags.append('<span class="flag evidence">evidence source (document, poll, study, data)</span>')
         if c.hedged:
             flags.append(f'<span class="flag hedged">hedged{": " + _e(", ".join(c.hedges)) if c.hedges else ""}</span>')
         if c.negated:
@@ -254,6 +258,7 @@ class _ArticlePage:
                 f"<blockquote>{_e(c.text)}</blockquote><dl>"
                 f"<dt>Said by</dt><dd>{self.actor_chip(c.speaker)}{speaker_words}</dd>"
                 f"<dt>Cue</dt><dd>“{_e(c.cue)}”</dd>"
+                f"<dt>Kind</dt><dd>{_e(c.kind or '–')}</dd>"
                 f'<dt>Chain</dt><dd><ol class="chain">{chain}</ol></dd>'
                 f"<dt>Status</dt><dd>{''.join(flags)}</dd>"
                 f"<dt>About</dt><dd>{about}</dd>{part_of}"
@@ -364,10 +369,10 @@ class _ArticlePage:
             reporters = ", ".join(self.actor_chip(link.agent) for link in c.chain if link.position > 0) or "–"
             rows.append(f'<tr id="row-{c.number}"><td class="num"><a href="#claim-{c.number}">C{c.number}</a></td>'
                         f"<td>{_e(short(c.text, 140))}</td><td>{self.actor_chip(c.speaker)}</td>"
-                        f'<td class="hide-narrow">{reporters}</td><td>“{_e(c.cue)}”</td>'
+                        f'<td class="hide-narrow">{reporters}</td><td>“{_e(c.cue)}”</td><td>{_e(c.kind or "–")}</td>'
                         f'<td class="hide-narrow">{_e(c.quote_type)}</td><td>{"".join(status)}</td></tr>')
         body = (f'<div class="graph-wrap"><table><thead><tr><th class="num">#</th><th>Claim</th><th>Said by</th>'
-                f'<th class="hide-narrow">Reported by</th><th>Cue</th><th class="hide-narrow">Quote</th>'
+                f'<th class="hide-narrow">Reported by</th><th>Cue</th><th>Kind</th><th class="hide-narrow">Quote</th>'
                 f'<th>Status</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
                 if rows else '<p class="small">No claims.</p>')
         share = _pct(a.anonymous_share)

@@ -1,0 +1,104 @@
+"""Contents that are not that-clauses: what a directive asks for, what an accusation charges, and the
+clause around a parenthetical frame.
+
+* directives and commitments with an infinitive: "urged Congress to act" -> "Congress to act",
+  "vowed to fight on" -> "to fight on";
+* verb + preposition cues: "called on the government to release them" -> "the government to release
+  them", "called for an inquiry" -> "an inquiry";
+* accusations and evaluations with an of/for-complement: "accused the minister of lying" -> "the
+  minister of lying", "criticised the board for ignoring the warnings" -> "the board for ignoring the
+  warnings" (an evaluation needs a verbal complement: "thanked them for their help" carries no
+  proposition);
+* parenthetical frames: "I mean, is the problem national?", "The river, I think, will flood" -> the
+  clause the frame is inserted in.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kgbuild.extract.claims_frame import SUBJECTS, clause_without
+from kgbuild.extract.claims_lexicon import Lexicon
+from kgbuild.extract.claims_quotes import trim
+from kgbuild.extract.spans import doc_text, sentence_of
+from kgbuild.model import ClaimKind
+
+__all__ = ["infinitive_span", "of_complement", "parenthetical_span", "prepositional_cue"]
+
+OBJECTS = ("dobj", "dative")
+SET_OFF = (",", "\u2014", "-", ";")
+PARENTHETICAL_KINDS = (ClaimKind.ASSERTION, ClaimKind.BELIEF, ClaimKind.EVIDENCE)
+
+
+def _span(first: Token, last: Token) -> tuple[int, int]:
+    return trim(doc_text(first.doc), first.idx, last.idx + len(last.text))
+
+
+def infinitive_span(verb: Token, xcomp: Token) -> tuple[int, int]:
+    """The infinitive with the object it is predicated of: "urged [Congress to act]"."""
+    obj = next((c for c in verb.children if c.dep_ in OBJECTS and c.i < xcomp.i), None)
+    first = obj.left_edge if obj is not None else xcomp.left_edge
+    return _span(first, xcomp.right_edge)
+
+
+def prepositional_cue(verb: Token, lex: Lexicon) -> tuple[Token, ClaimKind, tuple[int, int]] | None:
+    """"called on X to act" / "called for X": the preposition, the kind and the content."""
+    preps = lex.prepositional_verbs.get(verb.lemma_.lower())
+    if not preps:
+        return None
+    for prep in verb.children:
+        if prep.dep_ not in ("prep", "prt") or prep.lower_ not in preps or prep.i < verb.i:
+            continue
+        pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > prep.i), None)
+        if pobj is None and prep.dep_ == "prt":
+            pobj = next((c for c in verb.children if c.dep_ in OBJECTS and c.i > prep.i), None)
+        if pobj is None:
+            continue
+        if xcomp is not None:  # "called on the government to release them"
+            return prep, preps[prep.lower_], _span(pobj.left_edge, xcomp.right_edge)
+        if f"{verb.lemma_.lower()} {prep.lower_}" in lex.noun_contents and pobj.pos_ in ("NOUN", "PROPN", "VERB"):
+            return prep, preps[prep.lower_], _span(pobj.left_edge, pobj.right_edge)  # "called for an inquiry"
+    return None
+
+
+def of_complement(verb: Token, lex: Lexicon, kind: ClaimKind) -> tuple[int, int] | None:
+    """"accused X of lying", "blamed X for the attack", "praised X for acting quickly"."""
+    words = lex.of_verbs.get(verb.lemma_.lower())
+    if not words:
+        return None
+    obj = next((c for c in verb.children if c.dep_ in OBJECTS), None)
+    holder = obj if obj is not None else verb
+    for prep in [*holder.children, *verb.children]:
+        if prep.dep_ != "prep" or prep.lower_ not in words or prep.i < verb.i:
+            continue
+        comp = next((c for c in prep.children if c.dep_ in ("pcomp", "pobj")), None)
+        if comp is None:
+            continue
+        verbal = comp.dep_ == "pcomp" or comp.tag_ == "VBG" or any(t.pos_ == "VERB" for t in comp.subtree)
+        if kind is not ClaimKind.ACCUSATION and not verbal:
+            continue
+        first = obj.left_edge if obj is not None and obj.i < prep.i else prep
+        return _span(first, prep.right_edge)
+    return None
+
+
+def parenthetical_span(verb: Token, kind: ClaimKind) -> tuple[int, int] | None:
+    """A frame set off by commas inside or before its clause: "I mean, X", "X, I think, Y", "You see, X".
+    Only saying and believing frame a clause this way ("I hope, X" does not)."""
+    if verb.dep_ != "parataxis" or verb.head.i == verb.i or kind not in PARENTHETICAL_KINDS:
+        return None
+    if not any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "prep") for c in verb.children):
+        return None  # a clause of its own, not a frame
+    lo, hi = verb.left_edge.i, verb.right_edge.i
+    doc = verb.doc
+    opening = all(t.pos_ in ("INTJ", "CCONJ", "PUNCT", "SPACE") or t.lower_ in ("well", "so", "now")
+                  for t in doc[sentence_of(verb).start: lo])
+    if not (opening or (lo > 0 and doc[lo - 1].text in SET_OFF) or (hi + 1 < len(doc) and doc[hi + 1].text in SET_OFF)):
+        return None  # "I mean the theory was ...", "X, I think, Y"; not a clause run into another
+    head = verb.head
+    if head.pos_ not in ("VERB", "AUX") or any(t.i == head.i for t in verb.subtree):
+        return None
+    return clause_without(verb, (lo, hi))
