@@ -24,9 +24,12 @@ def test_light_verb_makes_the_subject_the_source(nlp):
     assert "weather service" in speaker_name(x, claim)
 
 
-def test_a_denied_allegation_is_not_the_deniers(nlp):
+def test_a_denied_allegation_is_the_deniers_denial(nlp):
+    # the allegation has no source of its own; what the coach denies is its that-clause
     x = extract(nlp, "The coach denied the allegation that he had bet on the match.")
-    assert [c.cue.text for c in x.claims] == []  # the allegation has no source; the denial has no clause
+    claim = only(x)
+    assert (claim.cue.text, claim.kind, claim.content.text) == ("denied", ClaimKind.DENIAL, "he had bet on the match")
+    assert "coach" in speaker_name(x, claim)
 
 
 def test_in_possessive_view(nlp):

@@ -30,14 +30,22 @@ def test_knowledge_base_links_people(runner, tmp_path: Path):
     assert (putin, OWL.sameAs, URIRef("http://www.wikidata.org/entity/Q7747")) in graph
 
 
-def test_event_lexicon_adds_triggers(runner, tmp_path: Path):
-    before = {str(o) for o in build(runner, tmp_path).objects(None, KG.eventLemma)}
-    assert not {"regatta", "sail"} & before
+def lemma_classes(graph: Graph) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for event, lemma in graph.subject_objects(KG.eventLemma):
+        found.setdefault(str(lemma), set()).update(str(c).rsplit("#", 1)[-1] for c in graph.objects(event, RDF.type))
+    return found
+
+
+def test_event_lexicon_types_adds_and_removes_triggers(runner, tmp_path: Path):
+    before = lemma_classes(build(runner, tmp_path))
+    assert "ContestEvent" not in before["regatta"] and "flotilla" not in before and "sail" in before
     lexicon = tmp_path / "lexicon.json"
-    lexicon.write_text(json.dumps({"nouns": {"regatta": "ContestEvent"}, "verbs": {"sail": "MovementEvent"}}))
-    graph = build(runner, tmp_path, "--event-lexicon", str(lexicon))
-    lemmas = {str(o) for o in graph.objects(None, KG.eventLemma)}
-    assert {"regatta", "sail"} <= lemmas
+    lexicon.write_text(json.dumps({"nouns": {"regatta": "ContestEvent", "flotilla": "MovementEvent"},
+                                   "verbs": {"sail": None}}))
+    after = lemma_classes(build(runner, tmp_path, "--event-lexicon", str(lexicon)))
+    assert "ContestEvent" in after["regatta"] and "MovementEvent" in after["flotilla"]
+    assert "sail" not in after
 
 
 def test_entity_patterns_add_organisations(runner, tmp_path: Path):

@@ -18,4 +18,5 @@ def test_user_lexicon_is_merged_over_packaged(nlp, tmp_path):
     path.write_text(json.dumps({"nouns": {"heatwave": "DisasterEvent", "summit": None}}), encoding="utf-8")
     text = "The heatwave hit the summit."
     events = find_events(nlp(text), Document(id="t", text=text), ActorTable("t"), [], lexicon_path=path)
-    assert [e.lemma for e in events] == ["heatwave"]
+    assert [e.lemma for e in events] == ["heatwave", "hit"]  # "summit" removed, from the generated table too
+    assert events[0].kind is EventKind.DISASTER

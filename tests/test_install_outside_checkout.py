@@ -34,8 +34,14 @@ def test_wheel_carries_ontology_shapes_queries_and_data(wheel: Path):
 
 def test_installed_kgbuild_builds_from_another_folder(wheel: Path, tmp_path: Path):
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     py = venv / "bin" / "python"
+    # the new venv sees the running interpreter's packages (rdflib, spaCy, the model), whether that is a venv
+    # or the system Python, and installs only the wheel itself: a .pth file names our site-packages
+    purelib = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+    ours = [p for p in sys.path if p.endswith("site-packages") and "kgbuild" not in p]
+    (Path(purelib) / "outer-site.pth").write_text("\n".join(ours) + "\n", encoding="utf-8")
     subprocess.run([str(py), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", str(wheel)],
                    check=True, capture_output=True)
     where = subprocess.run([str(py), "-c", "import kgbuild.resources as r; print(r.ontology_path())"],

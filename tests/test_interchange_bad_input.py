@@ -57,7 +57,7 @@ CASES = [
     ("mention text not the text at its offsets", _shift_mention, "$.claims[0].content.text",
      "is not the document text at"),
     ("unknown role", _set(["events", 0, "participants", 1, "role"], "victim"), "$.events[0].participants[1].role",
-     "'victim' is not a known Role (one of: agent, patient, place, instrument, participant)"),
+     "'victim' is not a known Role (one of: agent, patient, recipient, place, instrument, participant)"),
     ("unknown event kind", _set(["events", 0, "kind"], "Strike"), "$.events[0].kind",
      "'Strike' is not a known EventKind"),
     ("unknown actor kind", _set(["actors", 2, "kind"], "Union"), "$.actors[2].kind", "not a known ActorKind"),

@@ -118,7 +118,7 @@ doc:claim\/c1 a kg:Claim ;
     kg:appearance id:doc\/a1 ;
     kg:claimText "Russia attacked Kyiv on Tuesday" ;
     kg:denotedBy <https://w3id.org/kgbuild/id/doc/a1#char=29,60> ;
-    kg:cue "said" ; kg:cueLemma "say" ;
+    kg:cue "said" ; kg:cueLemma "say" ; kg:attributionKind "assertion" ;
     kg:cueMention <https://w3id.org/kgbuild/id/doc/a1#char=95,99> ;
     kg:saidBy doc:actor\/diplomat ;
     kg:speakerMention <https://w3id.org/kgbuild/id/doc/a1#char=62,94> ;
@@ -285,6 +285,18 @@ BAD_CASES = {
     "two texts": (
         'id:doc\\/a1 kg:text "one text", "another text" .',
         ("https://w3id.org/kgbuild/id/doc/a1", K + "text"),
+    ),
+    "speech act whose agent is not the speaker": (
+        "doc:event\\/e1 kg:conveysClaim doc:claim\\/c1 .",
+        (C1.replace("claim/c1", "event/e1"), "https://w3id.org/kgbuild/shapes#StatementEventShape"),
+    ),
+    "malformed PropBank roleset": (
+        'doc:event\\/e1 kg:propBankRoleset "attack" .',
+        (C1.replace("claim/c1", "event/e1"), K + "propBankRoleset"),
+    ),
+    "recipient is not an actor": (
+        "doc:event\\/e1 kg:hasRecipient doc:time\\/t1 .",
+        (C1.replace("claim/c1", "event/e1"), K + "hasRecipient"),
     ),
     "non-response without declined flag": (
         'doc:nonresponse\\/n1 kg:cue "declined to comment" .',  # replaced below: drop kg:declined

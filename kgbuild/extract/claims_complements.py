@@ -9,6 +9,9 @@ clause around a parenthetical frame.
   minister of lying", "criticised the board for ignoring the warnings" -> "the board for ignoring the
   warnings" (an evaluation needs a verbal complement: "thanked them for their help" carries no
   proposition);
+* denials of a reported proposition: "rejected claims that the ward was understaffed", "denied the
+  allegation that he had bet" -> the that-clause of the object noun (what is denied; who made the
+  allegation is not said);
 * parenthetical frames: "I mean, is the problem national?", "The river, I think, will flood" -> the
   clause the frame is inserted in.
 """
@@ -17,16 +20,17 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kgbuild.extract.claims_frame import SUBJECTS, clause_without
+from kgbuild.extract.claims_frame import SUBJECTS, clause_without, content_span, has_that
 from kgbuild.extract.claims_lexicon import Lexicon
 from kgbuild.extract.claims_quotes import trim
 from kgbuild.extract.spans import doc_text, sentence_of
 from kgbuild.model import ClaimKind
 
-__all__ = ["infinitive_span", "of_complement", "parenthetical_span", "prepositional_cue"]
+__all__ = ["denied_clause", "infinitive_span", "of_complement", "parenthetical_span", "prepositional_cue"]
 
 OBJECTS = ("dobj", "dative")
 SET_OFF = (",", "\u2014", "-", ";")
+BREAKS = ("\u2014", "--", ";", ":")  # a clause ends at these, whatever the parser hung after them
 PARENTHETICAL_KINDS = (ClaimKind.ASSERTION, ClaimKind.BELIEF, ClaimKind.EVIDENCE)
 
 
@@ -83,6 +87,20 @@ def of_complement(verb: Token, lex: Lexicon, kind: ClaimKind) -> tuple[int, int]
     return None
 
 
+def denied_clause(verb: Token, kind: ClaimKind) -> tuple[int, int] | None:
+    """"rejected claims that X", "dismissed reports that X": a denial's object noun with a that-clause."""
+    if kind is not ClaimKind.DENIAL:
+        return None
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.pos_ != "NOUN":
+            continue
+        clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp", "appos", "relcl") and c.i > obj.i
+                       and has_that(c)), None)
+        if clause is not None:
+            return content_span(clause)
+    return None
+
+
 def parenthetical_span(verb: Token, kind: ClaimKind) -> tuple[int, int] | None:
     """A frame set off by commas inside or before its clause: "I mean, X", "X, I think, Y", "You see, X".
     Only saying and believing frame a clause this way ("I hope, X" does not)."""
@@ -94,11 +112,24 @@ def parenthetical_span(verb: Token, kind: ClaimKind) -> tuple[int, int] | None:
         return None  # a clause of its own, not a frame
     lo, hi = verb.left_edge.i, verb.right_edge.i
     doc = verb.doc
-    opening = all(t.pos_ in ("INTJ", "CCONJ", "PUNCT", "SPACE") or t.lower_ in ("well", "so", "now")
-                  for t in doc[sentence_of(verb).start: lo])
-    if not (opening or (lo > 0 and doc[lo - 1].text in SET_OFF) or (hi + 1 < len(doc) and doc[hi + 1].text in SET_OFF)):
+    opening = all(t.is_punct or t.is_space or _discourse_marker(t) for t in doc[sentence_of(verb).start: lo])
+    before = lo - 1
+    while before > 0 and _discourse_marker(doc[before]):
+        before -= 1  # "On NATO, well I mean ...": a discourse marker between the comma and the frame
+    if not (opening or (before >= 0 and doc[before].text in SET_OFF)
+            or (hi + 1 < len(doc) and doc[hi + 1].text in SET_OFF)):
         return None  # "I mean the theory was ...", "X, I think, Y"; not a clause run into another
     head = verb.head
     if head.pos_ not in ("VERB", "AUX") or any(t.i == head.i for t in verb.subtree):
         return None
+    subject = next((c for c in head.children if c.dep_ in (*SUBJECTS, "expl")), None)
+    if subject is not None and hi < subject.left_edge.i < head.i:
+        # "On NATO, well I mean the question is why ...": the frame opens its clause, whatever came before
+        first = next((t for t in doc[hi + 1: head.i + 1] if not (t.is_punct or t.is_space)), head)
+        stop = next((c for c in head.rights if c.dep_ == "punct" and c.text in BREAKS), None)
+        return _span(first, doc[stop.i - 1] if stop is not None else head.right_edge)
     return clause_without(verb, (lo, hi))
+
+
+def _discourse_marker(tok: Token) -> bool:
+    return tok.pos_ in ("INTJ", "CCONJ") or tok.lower_ in ("well", "so", "now")

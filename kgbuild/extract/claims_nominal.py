@@ -26,12 +26,12 @@ from kgbuild.extract.claims_index import Quotes
 from kgbuild.extract.claims_lexicon import Lexicon
 from kgbuild.model import ClaimKind
 
-__all__ = ["as_frame", "nominal_frame", "view_frame"]
+__all__ = ["as_frame", "nominal_frame", "noun_owner", "view_frame"]
 
 CLAUSE_DEPS = ("acl", "ccomp", "appos", "relcl", "advcl")
 
 
-def _owner(noun: Token, lex: Lexicon) -> Token | None:
+def noun_owner(noun: Token, lex: Lexicon) -> Token | None:
     """Whose claim, statement or warning: "his claim", "claims by X", "X made the claim"."""
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is not None:
@@ -58,7 +58,7 @@ def nominal_frame(noun: Token, lex: Lexicon, quotes: Quotes) -> Frame | None:
     clause = next((c for c in noun.children if c.dep_ in CLAUSE_DEPS and c.i > noun.i and has_that(c)), None)
     if clause is None:
         return None
-    source = _owner(noun, lex)
+    source = noun_owner(noun, lex)
     if source is None:
         return None
     span = content_span(clause)

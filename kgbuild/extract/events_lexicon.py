@@ -22,8 +22,9 @@ object whose sections are:
   (which PP objects are instruments), ``patient_possessor_kinds`` (kinds whose possessor is
   the patient: "Warhol's death").
 
-In a user file, a dictionary entry whose value is ``null`` removes the packaged entry;
-lists are added to the packaged lists.
+In a user file, a dictionary entry whose value is ``null`` removes the packaged entry (for
+``nouns`` and ``verbs`` it also removes the word from the generated predicate table: it is no
+longer a trigger); lists are added to the packaged lists.
 """
 
 from __future__ import annotations
@@ -61,6 +62,8 @@ class EventLexicon:
     instrument_prepositions: frozenset[str]
     instrument_kinds: frozenset[EventKind]
     patient_possessor_kinds: frozenset[EventKind]
+    removed_nouns: frozenset[str] = frozenset()  # a user's ``null`` entries: not triggers at all
+    removed_verbs: frozenset[str] = frozenset()
 
     def noun_phrases(self) -> dict[tuple[str, ...], EventKind]:
         """Multi-word noun triggers as word tuples (hyphens split); computed once per lexicon."""
@@ -115,6 +118,7 @@ def merge_lexicons(base: dict, extra: dict) -> dict:
                 if item is None:
                     target.pop(key.lower(), None)
                     target.pop(key, None)
+                    merged.setdefault(f"{section}:removed", []).append(key.lower().strip())
                 else:
                     target[key] = item
         elif isinstance(value, list):
@@ -144,6 +148,8 @@ def _typed(raw: dict) -> EventLexicon:
         instrument_prepositions=words("instrument_prepositions"),
         instrument_kinds=frozenset(EventKind(k) for k in raw.get("instrument_kinds", [])),
         patient_possessor_kinds=frozenset(EventKind(k) for k in raw.get("patient_possessor_kinds", [])),
+        removed_nouns=frozenset(raw.get("nouns:removed", [])),
+        removed_verbs=frozenset(raw.get("verbs:removed", [])),
     )
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from kgbuild.extract.events_lexicon import EventLexicon
-from kgbuild.extract.events_triggers import Trigger
+from kgbuild.extract.events_triggers import NOUN_POS, Trigger
 from kgbuild.extract.table import ActorTable
 from kgbuild.model import ActorKind, Participant, ParticipantText, Role
 
@@ -122,13 +122,18 @@ class RoleFinder:
         kinds = PRONOUN_KINDS.get(tok.lower_)
         if kinds is None:
             return None
+        clause = tok.head
+        if tok.lower_ == "it" and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in clause.children):
+            return None  # expletive: "it is noted that ...", "it is likely to ..."
+        # "Crimea, which it annexed": a pronoun in a relative clause is not the noun the clause modifies
+        blocked = self.actor_at(clause.head) if clause.dep_ == "relcl" else None
         sent = tok.sent
         start = sent.start_char
         if sent.start > 0:
             start = tok.doc[sent.start - 1].sent.start_char
         for _mention, key in reversed(self.table.in_span(start, tok.idx)):
             actor = self.table.get(key)
-            if actor is not None and actor.kind in kinds and not actor.anonymous:
+            if actor is not None and actor.kind in kinds and not actor.anonymous and key != blocked:
                 return key
         return None
 
@@ -263,14 +268,15 @@ class RoleFinder:
     def _preps(self, head: Token, trig: Trigger, out: Arguments, only: frozenset[str] | None = None) -> None:
         goal = trig.predicate is not None and trig.predicate.has_goal
         for prep in head.children:
-            if prep.dep_ not in ("prep", "agent") or (only is not None and prep.lower_ not in only):
+            is_prep = prep.dep_ in ("prep", "agent") or (prep.dep_ == "dative" and prep.pos_ == "ADP")  # "sold X to Y"
+            if not is_prep or (only is not None and prep.lower_ not in only):
                 continue
             role = self.lex.prepositions.get(prep.lower_)
             if prep.lower_ == "of" and trig.verbal:
                 continue
             if prep.lower_ == "to" and goal:
                 role = Role.RECIPIENT
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj" or (c.dep_ == "pcomp" and c.pos_ in NOUN_POS)):
                 keys = self.np_actors(pobj, possessors=role is not Role.PLACE)
                 if keys and role is not None:
                     out.found.extend((k, self._place_role(k, role)) for k in keys)

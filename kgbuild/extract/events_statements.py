@@ -46,9 +46,9 @@ def link_statements(sdoc: Doc, events: list[Event], claims: list[Claim]) -> list
 
 
 def _speech_act(event: Event, claim: Claim) -> Event:
-    participants = event.participants
-    if all(p.actor != claim.speaker for p in participants):
-        participants = (Participant(claim.speaker, Role.AGENT), *participants)
+    # the speaker is the agent of the speech act, whatever role the parse gave it ("it is noted ...")
+    participants = (Participant(claim.speaker, Role.AGENT),
+                    *(p for p in event.participants if p.actor != claim.speaker))
     kind = EventKind.STATEMENT if event.kind is EventKind.EVENT else event.kind
     return replace(event, kind=kind, participants=participants, claim=claim.key,
                    times=event.times or claim.times)

@@ -33,7 +33,7 @@ COMPLEMENT_DEPS = {"xcomp", "ccomp"}
 EVENT_OBJECT_DEPS = {"dobj", "attr", "nsubjpass", "nsubj"}
 NON_PREDICATE_DEPS = {"amod", "compound", "prep", "mark", "cc", "advmod", "det", "case"}  # "including", "according"
 SEMI_AUXILIARIES = {"go", "use", "have", "ought"}  # "is going to", "used to", "has to": tense and modality, not events
-FIXED_PREPOSITIONS = {"in", "on", "at", "for", "by", "with", "into", "under"}  # "in addition", "on time", "in order"
+FIXED_PREPOSITIONS = {"in", "on", "at", "by", "with", "into", "under"}  # "in addition", "on time", "in order"; not "for": "filed for bankruptcy"
 
 
 @dataclass
@@ -89,6 +89,8 @@ def noun_trigger(tok: Token, lex: EventLexicon, table: Predicates) -> Trigger | 
     if phrase is not None:
         return phrase
     low, lemma = tok.lower_, tok.lemma_.lower()
+    if low in lex.removed_nouns or lemma in lex.removed_nouns:
+        return None
     kind = lex.nouns.get(low) or lex.nouns.get(lemma)
     pred = table.nouns.get(lemma) or table.nouns.get(low)
     if kind is None and pred is None:
@@ -144,6 +146,8 @@ def _verb_trigger(tok: Token, lex: EventLexicon, table: Predicates, nouns: dict[
     lemma = tok.lemma_.lower()
     particle = next((c for c in tok.children if c.dep_ == "prt"), None)
     phrasal = f"{lemma} {particle.lower_}" if particle is not None else lemma
+    if lemma in lex.removed_verbs or phrasal in lex.removed_verbs:
+        return None
     if _light_verb(tok, lemma, phrasal, lex, table, nouns) or _aspectual(tok, lemma, table, nouns):
         return None
     if lemma in SEMI_AUXILIARIES and any(c.dep_ == "xcomp" for c in tok.children):
