@@ -68,6 +68,7 @@ class _Mapper:
         self.doc_id = extraction.document.id
         self.doc = minter.document(self.doc_id)
         self.actors = {a.key: a for a in extraction.actors}
+        self.mentioned: set[URIRef] = set()
 
     # -- helpers -------------------------------------------------------------
     def add(self, s: URIRef, p: URIRef, o: object) -> None:
@@ -77,6 +78,11 @@ class _Mapper:
 
     def mention(self, m: Mention, *, metonymic: bool = False) -> URIRef:
         node = self.m.mention(self.doc_id, m.start, m.end)
+        if node in self.mentioned:  # a speech act's trigger is its claim's cue: one node, written once
+            if metonymic:
+                self.add(node, KG.metonymic, Literal(True))
+            return node
+        self.mentioned.add(node)
         self.add(node, RDF.type, KG.Mention)
         self.add(node, KG.beginIndex, Literal(m.start, datatype=XSD.nonNegativeInteger))
         self.add(node, KG.endIndex, Literal(m.end, datatype=XSD.nonNegativeInteger))

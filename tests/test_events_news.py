@@ -99,3 +99,19 @@ def test_new_events_carry_modality_and_negation(nlp):
     x = extract(nlp, "Nissan did not close the factory. It plans to sell the unit.")
     assert event_with(x, "close").negated
     assert event_with(x, "sell").modality.value == "planned"
+
+
+def test_first_person_in_a_direct_quote_is_its_speaker(nlp):
+    x = extract(nlp, '"I will sell the company," Smith said.')
+    assert ("Smith", "agent") in roles(x, event_with(x, "sell"))
+    assert not {t.text for t in event_with(x, "sell").participant_texts} & {"I"}
+
+
+def test_pronoun_in_a_relative_clause_is_not_the_noun_it_modifies(nlp):
+    x = extract(nlp, "GM will not name the dealerships that it intends to shut down.")
+    assert ("GM", "agent") in roles(x, event_with(x, "intends"))
+
+
+def test_expletive_it_has_no_referent(nlp):
+    x = extract(nlp, "Reuters reported the sale. It is noted that the talks failed.")
+    assert roles(x, event_with(x, "noted")) == set()

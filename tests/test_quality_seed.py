@@ -38,5 +38,9 @@ def test_actors(scores: dict):
 
 
 def test_events(scores: dict):
-    assert scores["events"]["f1"] >= 0.70
-    assert scores["args"]["f1"] >= 0.60
+    """The seed's gold lists its sixteen topic events only (wars, talks, cease-fires), while kgbuild marks
+    every eventive predicate with a named participant, as MEANTIME does (statements, decisions,
+    refusals ...): precision against this gold says little, so recall and the participants are guarded
+    here and precision on MEANTIME (tests/test_quality_meantime.py)."""
+    assert scores["events"]["r"] >= 0.90
+    assert scores["args"]["f1"] >= 0.80

@@ -288,7 +288,7 @@ BAD_CASES = {
     ),
     "speech act whose agent is not the speaker": (
         "doc:event\\/e1 kg:conveysClaim doc:claim\\/c1 .",
-        (C1.replace("claim/c1", "event/e1"), "https://w3id.org/kgbuild/shapes#StatementEventShape"),
+        (C1.replace("claim/c1", "event/e1"), INTEGRITY),
     ),
     "malformed PropBank roleset": (
         'doc:event\\/e1 kg:propBankRoleset "attack" .',

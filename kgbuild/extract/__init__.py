@@ -35,7 +35,7 @@ def extract_document(sdoc: Doc, document: Document, *, kb: KnowledgeBase | None 
     times = find_times(sdoc, document)
     events = find_events(sdoc, document, table, times, lexicon_path=event_lexicon)
     found = find_claims(sdoc, document, table, events)
-    events = link_statements(sdoc, events, found.claims)
+    events = link_statements(sdoc, events, found.claims, table.get)
     return Extraction(
         document=document,
         actors=table.freeze(),

@@ -103,7 +103,8 @@ def _header_outlets(text: str, table: ActorTable, found: FoundClaims) -> str | N
 
 def _span_of(table: ActorTable, key: str, start: int, end: int) -> bool:
     """Whether one of the actor's mentions covers most of ``[start, end)``."""
-    return any(min(m.end, end) - max(m.start, start) >= (end - start) // 2 for m in table.mentions_of(key))
+    return any(k == key and min(m.end, end) - max(m.start, start) >= (end - start) // 2
+               for m, k in table.overlapping(start, end))
 
 
 # -- cues --------------------------------------------------------------------------
@@ -192,7 +193,8 @@ def _resolved_speaker(frame: Frame, resolver: SpeakerResolver, outlet: str | Non
     subj = frame.subject
     if subj is None:
         return None
-    if subj.lower_ == "it" and subj.dep_ == "nsubjpass":
+    passive = subj.dep_ == "nsubjpass" and subj.head.i == frame.verb.i  # not "a diplomat who said ... was recalled"
+    if subj.lower_ == "it" and passive:
         agent = next((g for c in frame.verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
                      None)
         if agent is not None:
@@ -201,7 +203,7 @@ def _resolved_speaker(frame: Frame, resolver: SpeakerResolver, outlet: str | Non
         if place is not None and outlet is not None:
             return Speaker(outlet, char_mention(doc_text(subj.doc), np_span(place).start_char, np_span(place).end_char))
         return None
-    if subj.dep_ == "nsubjpass" and subj.lower_ not in ("it",):
+    if passive and subj.lower_ not in ("it",):
         agent = next((g for c in frame.verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
                      None)  # "she was described by The Guardian as ...": the agent speaks
         return resolver.resolve(agent) if agent is not None else None  # "X was said to ...": X is the topic

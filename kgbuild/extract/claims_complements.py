@@ -116,8 +116,8 @@ def parenthetical_span(verb: Token, kind: ClaimKind) -> tuple[int, int] | None:
     before = lo - 1
     while before > 0 and _discourse_marker(doc[before]):
         before -= 1  # "On NATO, well I mean ...": a discourse marker between the comma and the frame
-    if not (opening or (before >= 0 and doc[before].text in SET_OFF)
-            or (hi + 1 < len(doc) and doc[hi + 1].text in SET_OFF)):
+    if not (opening or (before >= 0 and doc[before].text in SET_OFF) or doc[lo].text in SET_OFF
+            or doc[hi].text in SET_OFF or (hi + 1 < len(doc) and doc[hi + 1].text in SET_OFF)):
         return None  # "I mean the theory was ...", "X, I think, Y"; not a clause run into another
     head = verb.head
     if head.pos_ not in ("VERB", "AUX") or any(t.i == head.i for t in verb.subtree):
@@ -126,9 +126,35 @@ def parenthetical_span(verb: Token, kind: ClaimKind) -> tuple[int, int] | None:
     if subject is not None and hi < subject.left_edge.i < head.i:
         # "On NATO, well I mean the question is why ...": the frame opens its clause, whatever came before
         first = next((t for t in doc[hi + 1: head.i + 1] if not (t.is_punct or t.is_space)), head)
-        stop = next((c for c in head.rights if c.dep_ == "punct" and c.text in BREAKS), None)
-        return _span(first, doc[stop.i - 1] if stop is not None else head.right_edge)
-    return clause_without(verb, (lo, hi))
+        return _span(first, _clause_end(head))
+    if subject is not None and subject.i < lo and hi < head.i:
+        # "That, I think, started it, but ...": the frame splits its clause; the content is what follows it
+        first = next((t for t in doc[hi + 1: head.i + 1] if not (t.is_punct or t.is_space)), head)
+        return _span(first, _clause_end(head))
+    start, end = clause_without(verb, (lo, hi))
+    if end <= verb.idx:  # a final frame scopes back to the nearest dash, bracket or semicolon: "(... — X, I believe)"
+        opener = next((t for t in reversed(doc[:lo]) if t.idx < start or t.text in BREAKS or t.text == "("), None)
+        if opener is not None and opener.idx >= start:
+            start, end = trim(doc_text(doc), opener.idx + len(opener.text), end)
+    return start, end
+
+
+def _clause_end(head: Token) -> Token:
+    """The last word of the clause headed by ``head``: before a dash or semicolon, and before a clause
+    coordinated after a comma ("there are signs of it, and in fact we had ...")."""
+    doc = head.doc
+    end = head.right_edge.i
+    for child in head.rights:
+        if child.dep_ == "punct" and child.text in BREAKS:
+            end = min(end, child.i - 1)
+        elif child.dep_ == "conj" and any(c.dep_ in SUBJECTS for c in child.children):
+            cc = next((c for c in head.rights if c.dep_ == "cc" and c.i < child.left_edge.i), None)
+            start = cc.i if cc is not None else child.left_edge.i
+            if start > 0 and (doc[start - 1].text == "," or doc[start].text == ","):
+                end = min(end, start - 1)
+    while end > head.i and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    return doc[end]
 
 
 def _discourse_marker(tok: Token) -> bool:

@@ -57,9 +57,10 @@ def content_span(comp: Token, is_report=None) -> tuple[int, int]:
         tokens = tokens[:-1]
     while tokens and ((tokens[0].dep_ == "mark" and tokens[0].lower_ == "that") or tokens[0].is_punct):
         tokens = tokens[1:]
-    if len(tokens) > 1 and tokens[0].lower_ == "that" and tokens[0].dep_ == "det" and tokens[0].i == comp.head.i + 1 \
-            and tokens[1].tag_ in ("NN", "NNP") and tokens[1].head.i == comp.i and comp.head.pos_ in ("VERB", "NOUN"):
-        tokens = tokens[1:]  # "indicate that turnout was higher": the parser took the complementiser for a determiner
+    if len(tokens) > 1 and tokens[0].lower_ == "that" and tokens[0].dep_ not in SUBJECTS \
+            and any(c.dep_ in SUBJECTS for c in comp.children):
+        tokens = tokens[1:]  # "indicate that turnout was higher": the parser took the complementiser for a
+        # determiner or an object ("told reporters that he would stay"); the clause has its own subject
     while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
     if not tokens:

@@ -56,7 +56,8 @@ def np_span(tok: Token) -> Span:
         if child.i > tok.i and child.dep_ in ("relcl", "appos", "acl") and doc[child.left_edge.i - 1].text == "," \
                 and (child.dep_ != "appos" or stray_subject(child)):
             end = min(end, child.left_edge.i - 2)
-        elif child.head.i == tok.i and child.dep_ == "acl" and any(g.dep_ == "ccomp" for g in child.children):
+        elif child.head.i == tok.i and child.dep_ in ("acl", "relcl") \
+                and any(g.dep_ == "ccomp" for g in child.children):
             end = min(end, child.left_edge.i - 1)  # "a poll [showing that ...]": the clause is what it says
     start = tok.left_edge.i
     while end > start and (doc[end].is_punct or doc[end].is_space):

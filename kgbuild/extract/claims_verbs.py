@@ -86,6 +86,8 @@ def verb_frames(tok: Token, lex: Lexicon, quotes: Quotes) -> list[Frame]:
     if span is None and comp is not None:
         if comp.dep_ != "xcomp" and not _proposition(comp):
             return []
+        if comp.dep_ != "xcomp" and kind is not ClaimKind.DIRECTIVE and _indirect_question(comp):
+            return []  # "explained what the site is", "can you tell whether ...": a question, not a proposition
         if lemma in lex.that_only and comp.dep_ != "xcomp" and not has_that(comp):
             return []  # "saw the car hit the wall", "will see whether it works": perception, not attribution
         span = infinitive_span(tok, comp) if comp.dep_ == "xcomp" else content_span(comp, _is_report)
@@ -114,6 +116,20 @@ def _proposition(comp: Token) -> bool:
     subject = any(c.dep_ in SUBJECTS for c in comp.children)
     return subject and (any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in comp.children)
                         or any(c.tag_ in ("WDT", "WP", "WRB") for c in comp.lefts))
+
+
+def _indirect_question(comp: Token) -> bool:
+    """The clause opens with "whether", "if" or a wh-word of its own; only asking verbs (directives: "asked
+    whether") attribute it."""
+    first = comp.left_edge
+    if first.lower_ == "that" or not (first.lower_ in ("whether", "if") or first.tag_ in ("WDT", "WP", "WP$", "WRB")):
+        return False
+    tok = first
+    while tok.i != comp.i:  # "said if the talks fail, they would strike": the "if" belongs to a clause inside
+        if tok.head.i == tok.i or (tok.i != first.i and tok.pos_ in ("VERB", "AUX")):
+            return False
+        tok = tok.head
+    return True
 
 
 def _fronted_content(tok: Token) -> tuple[tuple[int, int], Token] | None:
@@ -206,10 +222,27 @@ def _complement(tok: Token, *, xcomp: bool) -> Token | None:
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.i > tok.i:
             for t in prep.subtree:
-                if t.dep_ in ("acl", "ccomp", "relcl") and has_that(t) \
-                        and t.head.lemma_.lower() not in lexicon().content_nouns:
+                if t.dep_ in ("acl", "ccomp", "relcl") and has_that(t) and _medium(t.head, prep):
                     return t  # "said in a statement that ...", not "agreed on condition that ..."
     return None
+
+
+def _medium(noun: Token, prep: Token) -> bool:
+    """The prepositional phrase between a verb and a that-clause names a medium, an occasion or a time
+    ("said in a statement that", "said at a briefing about the talks that", "said on Monday that"); not
+    "in countries that we ...", where "that" opens a relative clause, nor "on condition that", whose
+    clause is the noun's own."""
+    lex = lexicon()
+    if noun.lemma_.lower() in lex.content_nouns:
+        return False
+    while True:
+        lemma = noun.lemma_.lower()
+        if lemma in lex.nouns or lemma in lex.document_nouns or lemma in lex.outlet_nouns \
+                or noun.ent_type_ in ("DATE", "TIME", "ORG", "PERSON", "NORP", "GPE"):
+            return True
+        if noun.i == prep.i or noun.head.i == noun.i:
+            return False
+        noun = noun.head
 
 
 def _reported(clause: Token, verb: Token) -> bool:
@@ -240,7 +273,7 @@ def subject_of(tok: Token) -> Token | None:
         subj = next((c for c in cur.children if c.dep_ in SUBJECTS), None)
         if subj is not None:
             if subj.lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
-                return cur.head
+                return _text_source(cur.head) or cur.head  # "published a study that found ...": the publisher
             if raised and subj.lower_ == "it" and cur.lemma_ == "be":
                 return None  # "it is reasonable to assume that": nobody assumes
             return subj
@@ -331,7 +364,8 @@ def _adjacent_quotes(text: str, quotes: Quotes, tok: Token, subject: Token | Non
     q = quotes.first_starting_from(frame[1])
     if q is not None and set(text[frame[1]: q.start]) <= FRAME_GAP:
         gap_after = text[frame[1]: q.start]
-        inside = comp is not None and q.start <= comp.idx < q.end
+        # the verb governs a word of the quotation ('she said, "Thank you"', parsed as an xcomp)
+        inside = any(c.i > tok.i and q.start <= c.idx < q.end for c in tok.children if not c.is_punct)
         if ":" in gap_after or inside or (before is not None and "," in gap_after):
             after = q
     return [q for q in (before, after) if q is not None]

@@ -27,6 +27,7 @@ INCLUDING = {"including", "like"}
 PLACE_KINDS = {ActorKind.GPE, ActorKind.LOCATION}
 SUBJECT_DEPS = {"xcomp", "conj", "advcl", "acl"}
 TEXT_POS = {"NOUN", "PROPN", "NUM"}
+FIRST_PERSON = {"i", "me", "we", "us"}
 _PERSON, _BODY = (ActorKind.PERSON,), (ActorKind.ORGANIZATION, ActorKind.GPE)
 PRONOUN_KINDS: dict[str, tuple[ActorKind, ...]] = {
     **dict.fromkeys(("he", "him", "his", "she", "her"), _PERSON),
@@ -111,7 +112,7 @@ class RoleFinder:
         key = self.table.at(start, end)
         if key is None:
             return None
-        if not any(m.start < end and start < m.end and m.end > tok.idx for m in self.table.mentions_of(key)):
+        if not any(k == key and m.end > tok.idx for m, k in self.table.overlapping(start, end)):
             return None
         return key
 
@@ -123,8 +124,8 @@ class RoleFinder:
         if kinds is None:
             return None
         clause = tok.head
-        if tok.lower_ == "it" and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in clause.children):
-            return None  # expletive: "it is noted that ...", "it is likely to ..."
+        if tok.lower_ == "it" and _expletive(clause):
+            return None  # "it is noted that ...", "it seems that ...": no referent
         # "Crimea, which it annexed": a pronoun in a relative clause is not the noun the clause modifies
         blocked = self.actor_at(clause.head) if clause.dep_ == "relcl" else None
         sent = tok.sent
@@ -211,6 +212,8 @@ class RoleFinder:
             out.found.extend((k, role) for k in keys)
         elif tok.pos_ in TEXT_POS and tok.lower_ not in RELATIVE_PRONOUNS:
             out.texts.append(ParticipantText(_phrase(tok), role))
+        elif tok.lower_ in FIRST_PERSON:  # "we cut jobs": the speaker of the quote (events_statements)
+            out.texts.append(ParticipantText(tok.text, role))
 
     def _verbal(self, verb: Token, trig: Trigger, out: Arguments) -> None:
         pred = trig.predicate
@@ -320,3 +323,14 @@ def _phrase(tok: Token) -> str:
     while words and words[-1].is_punct:
         words.pop()
     return tok.doc[words[0].i:words[-1].i + 1].text if words else tok.text
+
+
+RAISING = {"be", "seem", "appear", "happen", "remain", "become"}
+
+
+def _expletive(clause: Token) -> bool:
+    """Whether "it" as subject of ``clause`` is a dummy: a passive or copular/raising verb with a clausal
+    complement ("it is noted that", "it was reported that", "it seems that", "it is likely to")."""
+    if not any(c.dep_ in ("ccomp", "xcomp", "csubj", "csubjpass") for c in clause.children):
+        return False
+    return clause.lemma_.lower() in RAISING or any(c.dep_ == "auxpass" for c in clause.children)

@@ -33,7 +33,8 @@ COMPLEMENT_DEPS = {"xcomp", "ccomp"}
 EVENT_OBJECT_DEPS = {"dobj", "attr", "nsubjpass", "nsubj"}
 NON_PREDICATE_DEPS = {"amod", "compound", "prep", "mark", "cc", "advmod", "det", "case"}  # "including", "according"
 SEMI_AUXILIARIES = {"go", "use", "have", "ought"}  # "is going to", "used to", "has to": tense and modality, not events
-FIXED_PREPOSITIONS = {"in", "on", "at", "by", "with", "into", "under"}  # "in addition", "on time", "in order"; not "for": "filed for bankruptcy"
+# "in addition", "on time", "in order"; not "for": "filed for bankruptcy"
+FIXED_PREPOSITIONS = {"in", "on", "at", "by", "with", "into", "under"}
 
 
 @dataclass

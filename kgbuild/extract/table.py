@@ -8,9 +8,10 @@ speakers and participants.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from itertools import islice
 
 from kgbuild.extract.names import named_key
 from kgbuild.model import Actor, ActorKind, Mention
@@ -32,6 +33,8 @@ class ActorTable:
         self.doc_id = doc_id
         self._entries: dict[str, _Entry] = {}
         self._spans: list[tuple[int, int, str]] = []  # (start, end, key), kept sorted
+        self._mentions: dict[tuple[int, int, str], Mention] = {}
+        self._longest = 0  # the longest mention: how far before ``start`` a covering mention can begin
         self._sorted = True
 
     def __contains__(self, key: str) -> bool:
@@ -88,6 +91,8 @@ class ActorTable:
         if mention not in entry.mentions:
             entry.mentions.add(mention)
             self._spans.append((mention.start, mention.end, key))
+            self._mentions[(mention.start, mention.end, key)] = mention
+            self._longest = max(self._longest, mention.end - mention.start)
             self._sorted = False
 
     def mentions_of(self, key: str) -> list[Mention]:
@@ -107,18 +112,27 @@ class ActorTable:
         while i < len(spans) and spans[i][0] < end:
             s, e, key = spans[i]
             if e <= end:
-                found.append((next(m for m in self._entries[key].mentions if m.start == s and m.end == e), key))
+                found.append((self._mentions[(s, e, key)], key))
             i += 1
+        return found
+
+    def overlapping(self, start: int, end: int) -> list[tuple[Mention, str]]:
+        """Actor mentions that overlap ``[start, end)``, in text order (an index lookup, not a scan)."""
+        spans = self._index()
+        found = []
+        for s, e, key in islice(spans, bisect_left(spans, (start - self._longest, -1, "")), None):
+            if s >= end:
+                break
+            if e > start:
+                found.append((self._mentions[(s, e, key)], key))
         return found
 
     def at(self, start: int, end: int) -> str | None:
         """The actor whose mention best covers ``[start, end)``: exact, then the longest inside, then overlap."""
         best: tuple[int, str] | None = None
-        for s, e, key in self._index():
-            if s >= end:
-                break
-            if e <= start:
-                continue
+        # a mention that overlaps [start, end) begins at most ``_longest`` characters before ``start``
+        for mention, key in self.overlapping(start, end):
+            s, e = mention.start, mention.end
             if s == start and e == end:
                 return key
             overlap = min(e, end) - max(s, start)
