@@ -5,7 +5,6 @@ issue's targets for unseen articles, not the current scores."""
 from __future__ import annotations
 
 import importlib.util
-from pathlib import Path
 
 import pytest
 

@@ -59,7 +59,8 @@ id:invasion a kg:Invasion, kg:ConflictEvent, kg:Event ;   # as if types had been
     kg:hasAgent id:russia ; kg:hasPatient id:ukraine ; kg:hasPlace id:kyiv ; kg:hasParticipant id:putin .
 id:meeting a kg:Summit ; kg:appearance id:doc ; kg:denotedBy id:m1 ; kg:eventLemma "meet" .
 id:claim a kg:Claim ; kg:appearance id:doc ; kg:claimText "Russia invaded Ukraine" ;
-    kg:cue "told" ; kg:cueLemma "tell" ; kg:saidBy id:official ; kg:speakerMention id:m3 ; kg:attributionKind "assertion" ;
+    kg:cue "told" ; kg:cueLemma "tell" ; kg:saidBy id:official ; kg:speakerMention id:m3 ;
+    kg:attributionKind "assertion" ;
     kg:hasAttribution id:a0, id:a1 .
 id:a0 a kg:Attribution ; kg:agent id:official ; kg:chainPosition "0"^^xsd:nonNegativeInteger ;
     kg:attributionRole "source" .

@@ -2,14 +2,18 @@
 
 Steps, one sentence at a time and then over the document:
 
-1. triggers from the event lexicon (``kgbuild/data/event_lexicon.json``, format in
-   ``events_lexicon``; a user file given as ``lexicon_path`` is merged over it);
-   light verbs with an event object ("launch attacks") give way to the noun;
-2. participants by role from the parse (``events_roles``) and instruments;
+1. triggers (``events_triggers``): every eventive predicate of the generated PropBank/WordNet table
+   (``events_predicates``, ``kgbuild/data/predicates.tsv``), typed by it, with the hand lexicon
+   (``kgbuild/data/event_lexicon.json``, format in ``events_lexicon``; a user file given as
+   ``lexicon_path`` is merged over it) laid over the table; light verbs with an event object
+   ("launch attacks", "made an offer") give way to the noun, aspectual verbs to their complement;
+2. participants by role from the parse (``events_roles``): actors, other arguments as text, instruments;
 3. negation and modality (``events_modality``);
 4. time expressions attached through the parse (a DATE modifying the trigger, its light
    verb, or the clause whose argument the trigger is);
 5. coreferent mentions merged into one event (``events_coref``).
+
+After claims are found, ``events_statements`` makes each claim's reporting verb a statement event.
 
 Event keys are ``e<offset of the first trigger>``: stable for the same text.
 """
