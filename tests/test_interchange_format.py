@@ -48,7 +48,7 @@ def test_schema_is_valid_draft_2020_12_with_id_and_format():
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["$id"] == SCHEMA_ID
     assert schema["properties"]["format"] == {"description": "the format and its version", "const": FORMAT}
-    assert schema["$defs"]["Role"]["enum"] == ["agent", "patient", "place", "instrument", "participant"]
+    assert schema["$defs"]["Role"]["enum"] == ["agent", "patient", "recipient", "place", "instrument", "participant"]
 
 
 def test_schema_validates_every_extraction_the_project_produces(project_extractions):

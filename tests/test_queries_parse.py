@@ -57,7 +57,9 @@ id:official a kg:Person, kg:AnonymousSource, kg:Source ; rdfs:label "an official
 id:invasion a kg:Invasion, kg:ConflictEvent, kg:Event ;   # as if types had been inferred
     kg:appearance id:doc ; kg:denotedBy id:m1, id:m2 ; kg:eventLemma "invade" ;
     kg:hasAgent id:russia ; kg:hasPatient id:ukraine ; kg:hasPlace id:kyiv ; kg:hasParticipant id:putin .
-id:meeting a kg:Summit ; kg:appearance id:doc ; kg:denotedBy id:m1 ; kg:eventLemma "meet" .
+id:meeting a kg:Summit ; kg:appearance id:doc ; kg:denotedBy id:m1 ; kg:eventLemma "meet" ;
+    kg:patientText "the plan" .
+id:sale a kg:Sale ; kg:appearance id:doc ; kg:denotedBy id:m2 ; kg:eventLemma "sell" ; kg:hasRecipient id:ukraine .
 id:claim a kg:Claim ; kg:appearance id:doc ; kg:claimText "Russia invaded Ukraine" ;
     kg:cue "told" ; kg:cueLemma "tell" ; kg:saidBy id:official ; kg:speakerMention id:m3 ;
     kg:attributionKind "assertion" ;
@@ -142,7 +144,8 @@ def test_events_rows_per_trigger_and_participant(graph: Graph) -> None:
     assert {r[1] for r in invasion} == {"invaded", "invasion"}
     assert {r[3] for r in invasion} == {"Russia", "Russian Federation", "Ukraine", "Kyiv", "Vladimir Putin"}
     assert len(invasion) == 2 * 5
-    assert [r for r in rows if r[0] == "meeting"] == [("meeting", "invaded", "Summit", "")]
+    assert not [r for r in rows if r[0] == "meeting"]  # no actor takes part: not an answer to "who did what"
+    assert [r for r in rows if r[0] == "sale"] == [("sale", "invasion", "Sale", "Ukraine")]
 
 
 def test_source_chain_is_ordered(graph: Graph) -> None:
@@ -178,6 +181,7 @@ def test_events_by_actor_roles(graph: Graph) -> None:
         ("ukraine", "patient", "Invasion"),
         ("kyiv", "place", "Invasion"),
         ("putin", "participant", "Invasion"),
+        ("ukraine", "recipient", "Sale"),
     }
 
 
