@@ -23,6 +23,7 @@ from kgbuild.model import EventKind, Modality, Participant, ParticipantText, Rol
 
 __all__ = ["Draft", "family", "merge_drafts"]
 
+LOOK_BACK = 32  # earlier events of the same noun or family a mention may corefer with
 NEW_MARKERS = {"another", "other", "second", "further", "fresh", "renewed", "separate", "any", "a", "an"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 FAMILIES = {
@@ -71,19 +72,47 @@ class Draft:
 
 
 def merge_drafts(drafts: list[Draft]) -> list[Draft]:
-    """Coreferent drafts merged into the earliest one; order kept."""
+    """Coreferent drafts merged into the earliest one; order kept. Earlier events are indexed by the
+    lemmas of their noun mentions and by family, so each mention looks only at its candidates."""
     by_head = {d.first.head.i: d for d in drafts}
     merged: list[Draft] = []
     owner: dict[int, Draft] = {}
+    index = _Index()
     for draft in drafts:
-        target = _instrument_host(draft, by_head, owner) or _antecedent(draft, merged)
+        target = _instrument_host(draft, by_head, owner) or _antecedent(draft, index)
         if target is None:
             merged.append(draft)
             owner[draft.first.head.i] = draft
+            index.add(draft, draft)
         else:
             target.absorb(draft)
             owner[draft.first.head.i] = target
+            index.add(target, draft)
     return merged
+
+
+class _Index:
+    """Merged events by the normalised lemma of each noun mention and by the family of the first."""
+
+    def __init__(self) -> None:
+        self.by_lemma: dict[str, list[Draft]] = {}
+        self.by_family: dict[str, list[Draft]] = {}
+        self.position: dict[int, int] = {}  # id of a merged event -> its place in the document's order
+
+    def latest_first(self, found: list[Draft]) -> list[Draft]:
+        """The most recent candidates, the event created last first (the order the merge looks back in):
+        a mention refers back to one of the last ``LOOK_BACK`` events of its kind, not to any of them."""
+        return sorted(found[-LOOK_BACK:], key=lambda d: self.position[id(d)], reverse=True)
+
+    def add(self, target: Draft, new: Draft) -> None:
+        for trig in new.triggers:
+            if not trig.verbal:
+                found = self.by_lemma.setdefault(_norm(trig.lemma), [])
+                if all(d is not target for d in found):
+                    found.append(target)
+        if target is new:
+            self.position[id(new)] = len(self.position)
+            self.by_family.setdefault(family(new.first), []).append(new)
 
 
 def _instrument_host(draft: Draft, by_head: dict[int, Draft], owner: dict[int, Draft]) -> Draft | None:
@@ -123,23 +152,19 @@ def _norm(lemma: str) -> str:
     return lemma.replace("-", "").replace(" ", "")
 
 
-def _antecedent(draft: Draft, merged: list[Draft]) -> Draft | None:
+def _antecedent(draft: Draft, index: _Index) -> Draft | None:
     trig = draft.first
     if trig.verbal:
         return None
     det = _determiner(trig.head)
     if det == "new":
         return None
-    for earlier in reversed(merged):
-        if not _compatible(earlier, draft):
-            continue
-        nouns = [t for t in earlier.triggers if not t.verbal]
-        if any(_norm(t.lemma) == _norm(trig.lemma) for t in nouns):
+    for earlier in index.latest_first(index.by_lemma.get(_norm(trig.lemma), [])):
+        if _compatible(earlier, draft):
             return earlier
     if det != "definite":
         return None
-    for earlier in reversed(merged):
-        same_family = family(earlier.first) == family(trig)
-        if same_family and _compatible(earlier, draft) and earlier.keys() & draft.keys():
+    for earlier in reversed(index.by_family.get(family(trig), [])[-LOOK_BACK:]):
+        if _compatible(earlier, draft) and earlier.keys() & draft.keys():
             return earlier
     return None
