@@ -11,6 +11,7 @@ The graph of one document:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import OWL
@@ -84,8 +85,8 @@ class _Mapper:
             return node
         self.mentioned.add(node)
         self.add(node, RDF.type, KG.Mention)
-        self.add(node, KG.beginIndex, Literal(m.start, datatype=XSD.nonNegativeInteger))
-        self.add(node, KG.endIndex, Literal(m.end, datatype=XSD.nonNegativeInteger))
+        self.add(node, KG.beginIndex, _offset(m.start))
+        self.add(node, KG.endIndex, _offset(m.end))
         self.add(node, KG.anchorOf, Literal(m.text))
         self.add(node, KG.inDocument, self.doc)
         if metonymic:
@@ -232,6 +233,12 @@ class _Mapper:
             self.claim(c)
         for n in self.x.non_responses:
             self.non_response(n)
+
+
+@lru_cache(maxsize=1 << 16)
+def _offset(n: int) -> Literal:
+    """A character offset as a literal, made once per value (offsets repeat across mentions and documents)."""
+    return Literal(n, datatype=XSD.nonNegativeInteger)
 
 
 def to_graph(extractions: Extraction | Iterable[Extraction], *, base: str = DEFAULT_BASE) -> Graph:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
@@ -44,7 +45,11 @@ ACTOR_KINDS: dict[URIRef, str] = {
 }
 EVENT_CLASSES: dict[URIRef, str] = {getattr(KG, k.value): k.value for k in EventKind}
 ROLE_PROPERTIES: tuple[tuple[str, URIRef], ...] = (
-    ("agent", KG.hasAgent), ("patient", KG.hasPatient), ("place", KG.hasPlace), ("participant", KG.hasParticipant))
+    ("agent", KG.hasAgent), ("patient", KG.hasPatient), ("recipient", KG.hasRecipient), ("place", KG.hasPlace),
+    ("participant", KG.hasParticipant))
+TEXT_PROPERTIES: tuple[tuple[str, URIRef], ...] = (
+    ("agent", KG.agentText), ("patient", KG.patientText), ("recipient", KG.recipientText),
+    ("participant", KG.participantText))
 _CHAR = re.compile(r"#char=(\d+),(\d+)$")
 
 
@@ -130,6 +135,9 @@ class EventInfo:
     instruments: tuple[str, ...]
     modality: str
     negated: bool
+    texts: tuple[tuple[str, str], ...] = ()  # (role, words) of arguments that are not actors
+    roleset: str | None = None  # PropBank roleset of the predicate ("acquire.01")
+    conveys: str | None = None  # IRI of the claim a speech act conveys
 
 
 @dataclass(frozen=True)
@@ -171,6 +179,11 @@ class Article:
         for iri in self.cited:
             seen.setdefault(iri)
         return tuple(iri for iri in seen if iri in self.actors)
+
+    @cached_property
+    def claim_numbers(self) -> dict[str, int]:
+        """Claim IRI -> its number on the page (C1, C2 ...)."""
+        return {c.iri: c.number for c in self.claims}
 
     def is_anonymous(self, iri: str) -> bool:
         actor = self.actors.get(iri)
@@ -307,7 +320,9 @@ class _Reader:
                 iri=str(node), number=0, kind=kind, lemma=self.str(node, KG.eventLemma) or kind,
                 triggers=self.spans(node, KG.denotedBy, doc), participants=participants,
                 times=self.strs(node, KG.hasTime), instruments=self.strs(node, KG.instrument),
-                modality=self.str(node, KG.modality) or "asserted", negated=self.flag(node, KG.negated)))
+                modality=self.str(node, KG.modality) or "asserted", negated=self.flag(node, KG.negated),
+                texts=tuple((role, text) for role, prop in TEXT_PROPERTIES for text in self.strs(node, prop)),
+                roleset=self.str(node, KG.propBankRoleset), conveys=self.str(node, KG.conveysClaim)))
         found.sort(key=lambda e: (e.triggers[0] if e.triggers else Span(1 << 60, 0), e.iri))
         return [_renumber(e, i) for i, e in enumerate(found, 1)]
 

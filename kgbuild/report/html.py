@@ -383,14 +383,19 @@ class _ArticlePage:
         by_role: dict[str, list[str]] = {}
         for role, iri in e.participants:
             by_role.setdefault(role, []).append(self.actor_chip(iri))
+        for role, text in e.texts:
+            by_role.setdefault(role, []).append(f"“{_e(text)}”")
         rows = [f"<dt>{_e(role)}</dt><dd>{', '.join(chips)}</dd>" for role, chips in by_role.items()]
+        if e.conveys in self.a.claim_numbers:
+            number = self.a.claim_numbers[e.conveys]
+            rows.append(f'<dt>says</dt><dd><a href="#claim-{number}">C{number}</a></dd>')
         times = [self.a.times[t] for t in e.times if t in self.a.times]
         if times:
             rows.append("<dt>when</dt><dd>" + "; ".join(f"“{_e(t.label)}”" + (f" ({_e(_time_title(t))})"
                         if t.date or t.begin or t.end else "") for t in times) + "</dd>")
         if e.instruments:
             rows.append(f"<dt>with</dt><dd>{_e('; '.join(e.instruments))}</dd>")
-        status = [_e(e.modality)] + (["negated"] if e.negated else [])
+        status = [_e(e.modality)] + (["negated"] if e.negated else []) + ([_e(e.roleset)] if e.roleset else [])
         words = sorted({self.a.text[s.start:s.end] for s in e.triggers})
         return (f'<li class="event" id="{self.event_ids[e.iri]}"><h3>E{e.number} {_e(e.lemma)} '
                 f'<span class="small">{_e(e.kind)} · {", ".join(status)}</span></h3>'

@@ -31,12 +31,14 @@ EDGE_STYLES: dict[str, tuple[str, str, float, float]] = {
     "reportedBy": ("#111827", "6 3", 1.2, 0.8),
     "hasAgent": ("#15803d", "", 1.4, 0.85),
     "hasPatient": ("#b91c1c", "", 1.4, 0.85),
+    "hasRecipient": ("#7c3aed", "", 1.4, 0.85),
     "hasPlace": ("#0369a1", "2 3", 1.4, 0.85),
     "hasParticipant": ("#6b7280", "", 1.0, 0.7),
     "about": ("#6366f1", "1 3", 1.0, 0.55),
 }
 CLAIM_COLOUR, EVENT_COLOUR = "#4338ca", "#d97706"
-ROLE_EDGES = {"agent": "hasAgent", "patient": "hasPatient", "place": "hasPlace", "participant": "hasParticipant"}
+ROLE_EDGES = {"agent": "hasAgent", "patient": "hasPatient", "recipient": "hasRecipient", "place": "hasPlace",
+              "participant": "hasParticipant"}
 COLUMNS = ("source", "claim", "event", "actor")
 COLUMN_X = {"source": 215, "claim": 455, "event": 775, "actor": 1045}
 WIDTH, ROW, TOP, LEGEND_H = 1240, 30, 96, 70
