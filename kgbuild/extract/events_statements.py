@@ -59,7 +59,8 @@ def _speech_act(event: Event, claim: Claim) -> Event:
     participants = (Participant(claim.speaker, Role.AGENT),
                     *(p for p in event.participants if p.actor != claim.speaker))
     kind = EventKind.STATEMENT if event.kind is EventKind.EVENT else event.kind
-    return replace(event, kind=kind, participants=participants, claim=claim.key,
+    texts = tuple(t for t in event.participant_texts if t.role is not Role.AGENT)  # the speaker is the subject
+    return replace(event, kind=kind, participants=participants, participant_texts=texts, claim=claim.key,
                    times=event.times or claim.times)
 
 
