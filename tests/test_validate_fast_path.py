@@ -111,6 +111,7 @@ def _targeted(graph: Graph) -> list[tuple[str, Graph]]:
         "role off position 0": [(first, KG.attributionRole, Literal("reporter"))],
         "hedged without hedge": [(claim, KG.hedged, Literal(True))],
         "blank node about": [(claim, KG.about, BNode("b1"))],
+        "speech act without its speaker": [],
     }
     out = []
     for name, changes in cases.items():
@@ -119,6 +120,8 @@ def _targeted(graph: Graph) -> list[tuple[str, Graph]]:
             g.set((s, p, o))
         if name == "hedged without hedge":
             g.remove((claim, KG.hedge, None))
+        if name == "speech act without its speaker":
+            g.remove((sorted(g.subjects(KG.conveysClaim, None))[0], KG.hasAgent, None))
         out.append((name, g))
     return out
 
@@ -161,7 +164,8 @@ def test_validation_leaves_the_graph_as_it_was(seed_graph: Graph) -> None:
 def test_speedups_are_installed_and_can_be_undone() -> None:
     validate_graph(Graph())
     patched = shacl_speedups.installed()
-    assert patched == ["PropertyConstraintComponent._evaluate_property_shape",
+    assert patched == ["ClassConstraintComponent._evaluate_class_rules_rdflib",
+                       "PropertyConstraintComponent._evaluate_property_shape",
                        "SPARQLBasedConstraint._validate_sparql_query",
                        "SPARQLQueryHelper.check_invalid_sparql",
                        "pyshacl.validator.ShapesGraph"]
