@@ -1,4 +1,4 @@
-"""Five speed-ups of pySHACL that keep its results, installed by ``kgbuild.validate``.
+"""Four speed-ups of pySHACL that keep its results, installed by ``kgbuild.validate``.
 
 Profiling a build (``bench/README.md``) put most of the SHACL time in these places of pySHACL 0.40:
 
@@ -27,12 +27,6 @@ Profiling a build (``bench/README.md``) put most of the SHACL time in these plac
    of validating one article. For shapes graphs kgbuild loaded itself and never changes
    (``reuse_shapes(graph)``), the first ``ShapesGraph`` serves every later validation; any other
    shapes graph is read afresh, as pySHACL does.
-
-5. **The class of the same node looked up for every focus node.** ``ClassConstraintComponent``
-   checks ``sh:class`` value by value, walking ``rdf:type`` and the ``rdfs:subClassOf`` closure each
-   time; with property shapes batched (2.), one call sees every event's ``kg:appearance`` (the same
-   article node thousands of times) or every mention's document. kgbuild answers each distinct value
-   node once per call and computes each type's superclasses once: the same results, in the same order.
 
 Each patch replaces a private method only if it is there, so a pySHACL without it simply runs
 unpatched: same results, slower. ``unpatched()`` restores the originals, for tests that compare.
@@ -117,38 +111,6 @@ def _checked_sparql(original: Any) -> Any:
     return check_invalid_sparql
 
 
-def _memoised_class_rules(original: Any) -> Any:
-    from rdflib import RDF, RDFS, Literal
-
-    def evaluate_class_rules(self, target_graph, f_v_dict, class_rule):  # type: ignore[no-untyped-def]
-        reports: list[Any] = []
-        non_conformant = False
-        known: dict[Any, bool] = {}
-        supers: dict[Any, bool] = {}  # a type -> whether class_rule is among its superclasses
-
-        def is_instance(value: Any) -> bool:
-            for ctype in target_graph.objects(value, RDF.type):
-                if ctype == class_rule:
-                    return True
-                if ctype not in supers:
-                    supers[ctype] = class_rule in set(target_graph.transitive_objects(ctype, RDFS.subClassOf))
-                if supers[ctype]:
-                    return True
-            return False
-
-        for focus, value_nodes in f_v_dict.items():
-            for value in value_nodes:
-                found = known.get(value)
-                if found is None:
-                    found = known[value] = not isinstance(value, Literal) and is_instance(value)
-                if not found:
-                    non_conformant = True
-                    reports.append(self.make_v_result(target_graph, focus, value_node=value))
-        return non_conformant, reports
-
-    return evaluate_class_rules
-
-
 def reuse_shapes(graph: object) -> None:
     """Let every validation against ``graph`` (which must never change) share one parsed ``ShapesGraph``."""
     if id(graph) not in _REUSED or _REUSED[id(graph)][0] is not graph:
@@ -171,15 +133,13 @@ def install() -> None:
     """Apply the speed-ups (idempotent); a pySHACL without the hooks is left as it is."""
     try:
         from pyshacl.constraints.core.shape_based_constraints import PropertyConstraintComponent
-        from pyshacl.constraints.core.value_constraints import ClassConstraintComponent
         from pyshacl.constraints.sparql.sparql_based_constraints import SPARQLBasedConstraint
         from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
     except ImportError:  # pragma: no cover - a pySHACL laid out differently
         return
     import pyshacl.validator
 
-    for cls in (SPARQLBasedConstraint, PropertyConstraintComponent, SPARQLQueryHelper, ClassConstraintComponent,
-                pyshacl.validator):
+    for cls in (SPARQLBasedConstraint, PropertyConstraintComponent, SPARQLQueryHelper, pyshacl.validator):
         for name, make in _PATCHES.items():
             _patch(cls, name, make)
 
@@ -205,5 +165,4 @@ def unpatched() -> Iterator[None]:
 
 
 _PATCHES = {"_validate_sparql_query": _prepared_sparql, "_evaluate_property_shape": _batched_property_shapes,
-            "check_invalid_sparql": _checked_sparql, "ShapesGraph": _reused_shapes_graph,
-            "_evaluate_class_rules_rdflib": _memoised_class_rules}
+            "check_invalid_sparql": _checked_sparql, "ShapesGraph": _reused_shapes_graph}
