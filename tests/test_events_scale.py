@@ -4,8 +4,7 @@ scanning every earlier event or every actor mention."""
 
 from __future__ import annotations
 
-from kgbuild.extract import events_coref, table
-from kgbuild.extract import extract_document
+from kgbuild.extract import events_coref, extract_document, table
 from kgbuild.model import Document
 
 SENTENCES = ("Russia attacked Kyiv on Monday. The attack damaged a plant. Ukraine's attack on Belgorod failed. "

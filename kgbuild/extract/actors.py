@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kgbuild.extract.actors_kinds import THING, is_model_code, maker_split, retype
+from kgbuild.extract.actors_kinds import THING, is_model_code, is_storm, maker_split, retype
 from kgbuild.extract.actors_lexicon import company_base, strip_legal_form
 from kgbuild.extract.actors_names import (
     acronym_key,
@@ -43,7 +43,15 @@ from kgbuild.extract.actors_names import (
     split_title,
     titles,
 )
-from kgbuild.extract.actors_places import Gazetteer, Place, add_place, country_of_demonym, gazetteer
+from kgbuild.extract.actors_places import (
+    Gazetteer,
+    Place,
+    add_place,
+    country_of_demonym,
+    gazetteer,
+    unwrapped_place,
+)
+from kgbuild.extract.actors_spans import after_title, common_word, repaired
 from kgbuild.extract.names import clean_name, normalise
 from kgbuild.extract.spans import doc_text
 from kgbuild.extract.table import ActorTable
@@ -148,16 +156,18 @@ def _collect(sdoc: Doc, gaz: Gazetteer) -> list[_Cand]:
     cands: list[_Cand] = []
     covered: set[int] = set()
     products = {ent.start: ent.end for ent in sdoc.ents if ent.label_ == "PRODUCT"}  # start token -> end
-    for ent in sdoc.ents:
-        covered.update(range(ent.start, ent.end))
-        found = _from_entity(ent, gaz)
-        if len(found) == 1 and found[0].label == "ORG" and ent.end < len(sdoc) \
-                and (ent.end in products or is_model_code(sdoc[ent.end].text)):
-            found = _maker_of_next(ent, found[0], products)  # "Airbus" + "A380", "Boeing" + "737s"
-        for cand in found:
-            cands.append(cand)
-            if cand.kind in (ActorKind.ORGANIZATION, ActorKind.LOCATION) and cand.place is None and not cand.weak:
-                cands.extend(_nested_places(ent, cand, gaz))
+    for whole in sdoc.ents:
+        covered.update(range(whole.start, whole.end))
+        for ent in repaired(whole, covered):  # "Newsmax / Zogby" -> two; "Johnnie" + "Christmas" -> one
+            found = _from_entity(ent, gaz)
+            if len(found) == 1 and found[0].label == "ORG" and ent.end < len(sdoc) \
+                    and (ent.end in products or is_model_code(sdoc[ent.end].text)):
+                found = _maker_of_next(ent, found[0], products)  # "Airbus" + "A380", "Boeing" + "737s"
+            for cand in found:
+                cands.append(cand)
+                if cand.kind in (ActorKind.ORGANIZATION, ActorKind.LOCATION) and cand.place is None \
+                        and not cand.weak:
+                    cands.extend(_nested_places(ent, cand, gaz))
     common: set[str] = set()  # lower-case common nouns of the article
     for tok in sdoc:  # one pass over the tokens: they are made afresh on each iteration
         text, pos = tok.text, tok.pos_
@@ -183,6 +193,8 @@ def _not_a_name(cand: _Cand, common: set[str]) -> bool:
 
 
 NESTED_CITY_POPULATION = 500_000
+DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "latin",
+              "upper", "lower"}
 
 
 def _nestable(place: Place, owner: _Cand) -> bool:
@@ -212,6 +224,8 @@ def _nested_places(ent: Span, owner: _Cand, gaz: Gazetteer) -> list[_Cand]:
             place = gaz.lookup(text)
             if place is None or not _nestable(place, owner):
                 continue
+            if i > 0 and (tokens[i - 1].lower_ in DIRECTIONS or (tokens[i - 1].lower_,) in titles()):
+                continue  # "North America", "Captain America": a region or character named after the place
             of = i > 0 and tokens[i - 1].lower_ == "of"
             # "Bank of Canada" names Canada; "Singapore Airlines", "Team Estonia" name a company, a team: there
             # the country is a mention only where the document names it as well
@@ -276,7 +290,9 @@ def _from_entity(ent: Span, gaz: Gazetteer) -> list[_Cand]:
     seat = gaz.seat(name)
     if seat is not None:
         return [_Cand(start, end, text, name, label, ActorKind.ORGANIZATION, seat=seat)]
-    place = gaz.lookup(name) or _unwrapped_place(name, gaz)
+    place = gaz.lookup(name) or unwrapped_place(name, gaz)
+    if place is None and common_word(ent):
+        return []  # "Browsing the catalog, ...": a capitalised verb or adjective, not a name
     if place is None:
         relabel = retype(label, name.split(), index_id=ent.ent_id_ == "stock-index")
         if relabel is None:
@@ -328,14 +344,6 @@ def _maker_of_next(ent: Span, maker: _Cand, products: dict[int, int]) -> list[_C
     return [maker, product]
 
 
-def _unwrapped_place(name: str, gaz: Gazetteer) -> Place | None:
-    """'State of Texas', 'Province of Herat' -> the place."""
-    head, sep, rest = name.partition(" of ")
-    if sep and head.lower() in {"state", "province", "region", "republic", "kingdom", "city", "oblast"}:
-        return gaz.lookup(rest)
-    return None
-
-
 def _demonym_cand(ent: Span, name: str, country: Place) -> _Cand:
     """'the Russians balked' -> a mention of Russia; 'Russian officials', 'Canadian production' -> a mention of
     the country only where the document names the country (an adjective makes no actor of its own); 'the
@@ -364,7 +372,7 @@ def _from_token(tok: Token, gaz: Gazetteer) -> _Cand | None:
     mention = (tok.idx, tok.idx + len(tok.text), tok.text)
     if is_acronym(tok.text):
         return _Cand(*mention, tok.text, "", None, acronym=acronym_key(tok.text))
-    place = gaz.lookup(tok.text) if tok.text[:1].isupper() else None
+    place = gaz.lookup(tok.text) if tok.text[:1].isupper() and not after_title(tok) else None
     if place is not None and (place.kind in {"country", "capital"} or place.population >= 1_000_000):
         return _Cand(*mention, tok.text, "GPE", ActorKind.GPE, place=place, acts=_acts(tok))
     return None
@@ -447,6 +455,8 @@ def _join_same_names(cands: list[_Cand], uf: _Union) -> None:
     first: dict[str, int] = {}
     for i, cand in enumerate(cands):
         keys = [normalise(cand.name)] if cand.kind is not None else []
+        if cand.label == THING and is_storm(cand.words):
+            keys.append(normalise(cand.words[-1]))  # "Phailin" is "Cyclone Phailin"
         if cand.place is not None and not (cand.label == "PERSON" and len(cand.words) > 1):
             keys.append(f"place:{cand.place.code}:{cand.place.name}")
         if cand.seat is not None:
@@ -654,6 +664,8 @@ def _vote_kind(cluster: list[_Cand]) -> ActorKind | None:
         return ActorKind.PERSON
     if any(c.seat is not None for c in cluster):
         return ActorKind.ORGANIZATION
+    if any(c.label == THING and is_storm(c.words) for c in cluster):
+        return ActorKind.OTHER  # "Phailin" after "Cyclone Phailin" is the storm
     if any(c.place is not None for c in cluster):
         return ActorKind.GPE
     votes = Counter(c.kind for c in cluster if c.kind is not None)

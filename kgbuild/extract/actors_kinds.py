@@ -2,7 +2,7 @@
 
 * things, not actors (kind Other): stock indices ("FTSE 100", "the Dow"), names headed by an event, award,
   document or index word ("Worldwide Developers Conference", "Pritzker Prize", "Clean Air Act"), model codes
-  ("777X"); currency codes ("USD") are nothing;
+  ("777X"), named storms ("Cyclone Phailin", "Hurricane Katrina"); currency codes ("USD") are nothing;
 * products and their makers: "Airbus A380", "Rolls-Royce Trent 900", "Boeing 787 Dreamliner" are a product
   (Other) and a mention of the maker ("Airbus"); "Adam Air Flight 574" is a flight and a mention of the
   airline; "FIFA World Cup" is an event and a mention of "FIFA";
@@ -32,11 +32,13 @@ from kgbuild.extract.actors_lexicon import (
 from kgbuild.extract.actors_names import is_acronym, is_facility, split_title
 from kgbuild.extract.actors_places import gazetteer
 
-__all__ = ["THING", "is_model_code", "maker_split", "retype"]
+__all__ = ["THING", "is_model_code", "is_storm", "maker_split", "retype"]
 
 MODEL_CODE = re.compile(r"^[A-Z]{0,3}-?\d{2,}[A-Za-z]{0,2}(?:-\d+)?s?$")  # A380, 787, 737s, 747-8, 777X, S4
 NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+)$")
 CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
+STORM_CLASSES = (("Hurricane",), ("Typhoon",), ("Cyclone",), ("Super", "Typhoon"), ("Tropical", "Storm"),
+                 ("Tropical", "Cyclone"), ("Tropical", "Depression"), ("Severe", "Tropical", "Storm"))
 THING = "THING"  # the label of a candidate that is a thing (kind Other), not an actor
 
 
@@ -50,7 +52,7 @@ def retype(label: str, words: list[str], *, index_id: bool = False) -> str | Non
     name = " ".join(words)
     if is_currency_code(name):
         return None
-    if index_id or is_stock_index(name) or thing_head(words) or _model_code(words):
+    if index_id or is_stock_index(name) or thing_head(words) or _model_code(words) or is_storm(words):
         return THING
     if label in {"ORG", "PRODUCT", "PERSON", "WORK_OF_ART"} and _product(words):
         return THING
@@ -65,6 +67,16 @@ def retype(label: str, words: list[str], *, index_id: bool = False) -> str | Non
         if not titles and _person_name(words, titled=False):
             return "PERSON"  # "Dean Kamen"
     return label
+
+
+def is_storm(words: list[str]) -> bool:
+    """'Cyclone Phailin', 'Hurricane Katrina', 'Tropical Storm Allison': a storm's class, then its given name
+    (how the WMO's regional centres name tropical cyclones) is a weather event, not a person."""
+    for cls in STORM_CLASSES:
+        n = len(cls)
+        if len(words) > n and tuple(words[:n]) == cls and NAME_WORD.match(words[n]):
+            return True
+    return False
 
 
 def _model_code(words: list[str]) -> bool:

@@ -29,6 +29,7 @@ __all__ = [
     "country_of_demonym",
     "gazetteer",
     "geonames_iri",
+    "unwrapped_place",
 ]
 
 GEONAMES = "https://sws.geonames.org/{}/"
@@ -170,3 +171,15 @@ def country_of_demonym(text: str, table: ActorTable) -> str | None:
         return None
     place = gazetteer().demonym(" ".join(words[-2:])) or gazetteer().demonym(words[-1])
     return add_place(table, place) if place is not None else None
+
+
+def unwrapped_place(name: str, gaz: Gazetteer) -> Place | None:
+    """'State of Texas', 'Province of Herat', 'Korea Republic' -> the place."""
+    head, sep, rest = name.partition(" of ")
+    if sep and head.lower() in {"state", "province", "region", "republic", "kingdom", "city", "oblast"}:
+        return gaz.lookup(rest)
+    head, _, last = name.rpartition(" ")
+    if head and last == "Republic":  # "Korea Republic", the inverted "Republic of Korea" (as FIFA names teams)
+        place = gaz.lookup(head)
+        return place if place is not None and place.kind == "country" else None
+    return None
