@@ -72,6 +72,10 @@ class EventLexicon:
     def verb_phrases(self) -> dict[tuple[str, ...], EventKind]:
         return _phrases(self.verbs)
 
+    def verb_phrases_starting(self, word: str) -> tuple[tuple[tuple[str, ...], EventKind], ...]:
+        """The multi-word verb triggers whose first word is ``word``, longest first."""
+        return _by_first_word(self.verb_phrases()).get(word, ())
+
     def noun_phrases_ending(self, word: str) -> tuple[tuple[int, tuple[str, ...], EventKind], ...]:
         """The multi-word noun triggers whose last word is ``word``, as (rank, words, kind): the rank
         orders all phrases longest first (then in lexicon order), the order in which they are tried."""
@@ -101,6 +105,20 @@ def _by_last_word(phrases: dict[tuple[str, ...], EventKind]) -> dict[str, tuple]
             index.setdefault(words[-1], []).append((rank, words, kind))
         cached = (phrases, {word: tuple(entries) for word, entries in index.items()})
         _BY_LAST[id(phrases)] = cached
+    return cached[1]
+
+
+_BY_FIRST: dict[int, tuple[dict, dict]] = {}
+
+
+def _by_first_word(phrases: dict[tuple[str, ...], EventKind]) -> dict[str, tuple]:
+    cached = _BY_FIRST.get(id(phrases))
+    if cached is None or cached[0] is not phrases:
+        index: dict[str, list] = {}
+        for words, kind in sorted(phrases.items(), key=lambda kv: -len(kv[0])):
+            index.setdefault(words[0], []).append((words, kind))
+        cached = (phrases, {word: tuple(entries) for word, entries in index.items()})
+        _BY_FIRST[id(phrases)] = cached
     return cached[1]
 
 

@@ -153,9 +153,7 @@ def _verb_trigger(tok: Token, lex: EventLexicon, table: Predicates, nouns: dict[
         return None
     if lemma in SEMI_AUXILIARIES and any(c.dep_ == "xcomp" for c in tok.children):
         return None
-    for words, kind in sorted(lex.verb_phrases().items(), key=lambda kv: -len(kv[0])):
-        if words[0] != lemma:
-            continue
+    for words, kind in lex.verb_phrases_starting(lemma):
         rest = [t.lower_ for t in tok.doc[tok.i + 1:tok.i + len(words)]]
         if rest == list(words[1:]):
             pred = table.verbs.get(" ".join(words))
