@@ -58,7 +58,7 @@ def find_claims(sdoc: Doc, document: Document, table: ActorTable, events: list[E
     for frame in frames:
         if frame.content in used or frame.content[0] >= frame.content[1]:
             continue
-        if frame.subject is not None and frame.subject.lower_ in PERSONAL:
+        if frame.subject is not None and frame.subject.lower_ in PERSONAL and not _addressee_subject(frame):
             pending.append(frame)
             continue
         if frame.lemma in lex.pronoun_subjects and (frame.subject is None or frame.subject.lower_ not in UNRESOLVED):
@@ -218,6 +218,13 @@ def _resolved_speaker(frame: Frame, resolver: SpeakerResolver, outlet: str | Non
             if antecedent is not None:
                 return Speaker(antecedent.key, char_mention(doc_text(subj.doc), subj.idx, subj.idx + len(subj.text)))
     return found
+
+
+def _addressee_subject(frame: Frame) -> bool:
+    """"I was told that ...", "we were warned to leave": the first person is told, the teller speaks (the
+    agent, if named); believing stays the subject's ("I was convinced that")."""
+    subj = frame.subject
+    return subj.dep_ == "nsubjpass" and subj.head.i == frame.verb.i and frame.kind is not ClaimKind.BELIEF
 
 
 def _in_document(verb: Token, lex: Lexicon) -> Token | None:

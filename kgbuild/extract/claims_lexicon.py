@@ -58,6 +58,10 @@ class Lexicon:
     body_nouns: frozenset[str]
     number_words: frozenset[str]
     first_person: frozenset[str]
+    inference_verbs: frozenset[str]  # "the fossil suggests that": a frame only with a subject that can be a source
+    human_nouns: frozenset[str]  # "parents", "women": people, not source roles
+    agent_suffixes: tuple[str, ...]  # "astronomer", "economist": agent nouns
+    adjunct_nouns: frozenset[str]  # "the day (when) he said ...": a relative clause with a whole report
 
     @property
     def frame_lemmas(self) -> frozenset[str]:
@@ -150,4 +154,8 @@ def lexicon() -> Lexicon:
         body_nouns=_words(anon["outlet_nouns"] + anon["document_nouns"] + anon["organisation_nouns"]),
         number_words=_words(anon["number_words"]),
         first_person=_words(anon["first_person"]),
+        inference_verbs=_words(cues["inference_verbs"]),
+        human_nouns=_words(anon["human_nouns"]),
+        agent_suffixes=tuple(anon["agent_suffixes"]),
+        adjunct_nouns=_words(cues["adjunct_nouns"]),
     )

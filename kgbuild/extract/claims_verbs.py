@@ -34,6 +34,7 @@ from kgbuild.extract.claims_index import Quotes
 from kgbuild.extract.claims_lexicon import Lexicon, lexicon
 from kgbuild.extract.claims_nominal import noun_owner
 from kgbuild.extract.claims_quotes import QuoteSpan, inner, trim
+from kgbuild.extract.claims_scope import attributes_nothing
 from kgbuild.extract.claims_speakers import np_span
 from kgbuild.extract.spans import char_mention, doc_text, sentence_of
 from kgbuild.model import ClaimKind, QuoteType
@@ -41,6 +42,7 @@ from kgbuild.model import ClaimKind, QuoteType
 __all__ = ["adjective_frames", "subject_of", "verb_frames"]
 
 RELATIVES = frozenset({"where", "when", "which", "who", "whom", "whose"})
+NOT_SAID = ("npadvmod", "appos", "prep", "agent", "advmod", "nmod")  # a quotation hung so is not what is said
 
 
 def verb_frames(tok: Token, lex: Lexicon, quotes: Quotes) -> list[Frame]:
@@ -101,6 +103,8 @@ def verb_frames(tok: Token, lex: Lexicon, quotes: Quotes) -> list[Frame]:
         if fronted is not None:
             span, subject = fronted
     if span is None or span[1] <= span[0] or span[0] <= tok.idx < span[1]:
+        return []
+    if attributes_nothing(tok, comp, span, subject, kind, lex):
         return []
     return [Frame(cue, cue_lemma, span, quote_type(quotes, *span), subject, comp, tok, kind)]
 
@@ -365,7 +369,9 @@ def _adjacent_quotes(text: str, quotes: Quotes, tok: Token, subject: Token | Non
     if q is not None and set(text[frame[1]: q.start]) <= FRAME_GAP:
         gap_after = text[frame[1]: q.start]
         # the verb governs a word of the quotation ('she said, "Thank you"', parsed as an xcomp)
-        inside = any(c.i > tok.i and q.start <= c.idx < q.end for c in tok.children if not c.is_punct)
+        # not a title or name the verb's phrase mentions ('proposed in front of the painting, "Joan of Arc"')
+        inside = any(c.i > tok.i and q.start <= c.idx < q.end for c in tok.children
+                     if not c.is_punct and c.dep_ not in NOT_SAID)
         if ":" in gap_after or inside or (before is not None and "," in gap_after):
             after = q
     return [q for q in (before, after) if q is not None]
