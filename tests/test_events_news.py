@@ -115,3 +115,9 @@ def test_pronoun_in_a_relative_clause_is_not_the_noun_it_modifies(nlp):
 def test_expletive_it_has_no_referent(nlp):
     x = extract(nlp, "Reuters reported the sale. It is noted that the talks failed.")
     assert roles(x, event_with(x, "noted")) == set()
+
+
+def test_to_after_a_motion_verb_is_a_destination_not_a_recipient(nlp):
+    x = extract(nlp, "The delegation travelled to Germany on Monday. Ford sold Volvo to China.")
+    assert ("Germany", "place") in roles(x, event_with(x, "travelled"))
+    assert ("China", "recipient") in roles(x, event_with(x, "sold"))

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from kgbuild.extract.events_lexicon import EventLexicon
 from kgbuild.extract.events_triggers import NOUN_POS, Trigger
 from kgbuild.extract.table import ActorTable
-from kgbuild.model import ActorKind, Participant, ParticipantText, Role
+from kgbuild.model import ActorKind, EventKind, Participant, ParticipantText, Role
 
 __all__ = ["Arguments", "RoleFinder", "governor", "subject_tokens"]
 
@@ -25,6 +25,8 @@ RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 PARTITIVES = {"all", "some", "most", "part", "parts", "rest", "much", "many", "half", "each", "none"}
 INCLUDING = {"including", "like"}
 PLACE_KINDS = {ActorKind.GPE, ActorKind.LOCATION}
+MOTION_KINDS = {EventKind.MOVEMENT, EventKind.ARRIVAL, EventKind.DEPARTURE, EventKind.TRANSPORT,
+                EventKind.WITHDRAWAL, EventKind.INVASION}
 SUBJECT_DEPS = {"xcomp", "conj", "advcl", "acl"}
 TEXT_POS = {"NOUN", "PROPN", "NUM"}
 FIRST_PERSON = {"i", "me", "we", "us"}
@@ -277,8 +279,8 @@ class RoleFinder:
             role = self.lex.prepositions.get(prep.lower_)
             if prep.lower_ == "of" and trig.verbal:
                 continue
-            if prep.lower_ == "to" and goal:
-                role = Role.RECIPIENT
+            if prep.lower_ == "to" and goal and trig.kind not in MOTION_KINDS:
+                role = Role.RECIPIENT  # "sold Volvo to Geely"; "came to the United States" is a destination
             for pobj in (c for c in prep.children if c.dep_ == "pobj" or (c.dep_ == "pcomp" and c.pos_ in NOUN_POS)):
                 keys = self.np_actors(pobj, possessors=role is not Role.PLACE)
                 if keys and role is not None:
