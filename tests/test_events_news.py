@@ -6,6 +6,9 @@ from __future__ import annotations
 import pytest
 from _events_helpers import event_with, extract, roles
 
+from kgbuild.extract.events_lexicon import event_lexicon
+from kgbuild.extract.events_predicates import predicates
+from kgbuild.extract.events_triggers import find_triggers
 from kgbuild.model import EventKind, Role
 
 
@@ -121,3 +124,10 @@ def test_to_after_a_motion_verb_is_a_destination_not_a_recipient(nlp):
     x = extract(nlp, "The delegation travelled to Germany on Monday. Ford sold Volvo to China.")
     assert ("Germany", "place") in roles(x, event_with(x, "travelled"))
     assert ("China", "recipient") in roles(x, event_with(x, "sold"))
+
+
+def test_a_named_site_is_not_a_named_event(nlp):
+    """The model labels "the American Revolution Constitution Hall" an EVENT; its head makes it a site."""
+    doc = nlp("The robots competed at the Daughters of the American Revolution Constitution Hall.")
+    doc.ents = [doc.char_span(doc.text.index("the American"), doc.text.index("."), label="EVENT")]
+    assert not [t for t in find_triggers(doc, event_lexicon(), predicates()) if "Hall" in t.text]

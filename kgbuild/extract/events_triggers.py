@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from kgbuild.extract.actors_names import is_facility
 from kgbuild.extract.events_lexicon import EventLexicon
 from kgbuild.extract.events_predicates import Predicate, Predicates
 from kgbuild.model import EventKind
@@ -58,7 +59,7 @@ def find_triggers(sdoc: Doc, lex: EventLexicon, table: Predicates) -> list[Trigg
     """Every event trigger in the document, in text order."""
     nouns: dict[int, Trigger] = {}
     for ent in sdoc.ents:
-        if ent.label_ == "EVENT":
+        if ent.label_ == "EVENT" and not is_facility(ent.text):  # "... Constitution Hall" is a place
             nouns[ent.root.i] = _named_event(ent.root, ent.start, ent.end, lex, table)
     for tok in sdoc:
         if tok.i not in nouns:
