@@ -11,14 +11,40 @@ True
 
 from __future__ import annotations
 
-from kgbuild.config import Settings, load_settings
-from kgbuild.errors import InputError, KgbuildError, ModelError, NotConformingError, StoreError, UsageError
-from kgbuild.ingest import read_documents
-from kgbuild.interchange import extraction_from_json, extraction_to_json, read_extractions, write_extractions
-from kgbuild.mapping import to_graph
-from kgbuild.pipeline import BuildResult, build, build_text, extract, map_extractions
-from kgbuild.serialize import Format, serialize, write_graphs
-from kgbuild.validate import ValidationReport, validate_graph
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the names below are imported on first use (PEP 562): ``import kgbuild`` stays light
+    from kgbuild.config import Settings, load_settings
+    from kgbuild.errors import InputError, KgbuildError, ModelError, NotConformingError, StoreError, UsageError
+    from kgbuild.ingest import read_documents
+    from kgbuild.interchange import extraction_from_json, extraction_to_json, read_extractions, write_extractions
+    from kgbuild.mapping import to_graph
+    from kgbuild.pipeline import BuildResult, build, build_text, extract, map_extractions
+    from kgbuild.serialize import Format, serialize, write_graphs
+    from kgbuild.validate import ValidationReport, validate_graph
+
+_HOMES = {
+    "kgbuild.config": ("Settings", "load_settings"),
+    "kgbuild.errors": ("InputError", "KgbuildError", "ModelError", "NotConformingError", "StoreError", "UsageError"),
+    "kgbuild.ingest": ("read_documents",),
+    "kgbuild.interchange": ("extraction_from_json", "extraction_to_json", "read_extractions", "write_extractions"),
+    "kgbuild.mapping": ("to_graph",),
+    "kgbuild.pipeline": ("BuildResult", "build", "build_text", "extract", "map_extractions"),
+    "kgbuild.serialize": ("Format", "serialize", "write_graphs"),
+    "kgbuild.validate": ("ValidationReport", "validate_graph"),
+}
+_HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    module = _HOME_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kgbuild' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __version__ = "0.1.0"
 __all__ = [

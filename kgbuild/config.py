@@ -22,7 +22,7 @@ from pathlib import Path
 from kgbuild.errors import InputError, UsageError
 from kgbuild.ingest import DEFAULT_MAX_CHARS
 from kgbuild.iris import DEFAULT_BASE, check_base
-from kgbuild.nlp.pipeline import DEFAULT_MODEL
+from kgbuild.nlp import DEFAULT_MODEL
 
 __all__ = ["Settings", "load_settings"]
 

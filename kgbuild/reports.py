@@ -12,9 +12,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kgbuild.errors import KgbuildError
-from kgbuild.validate import Violation
+
+if TYPE_CHECKING:  # pySHACL is imported when a graph is validated, not when the CLI starts
+    from kgbuild.validate import Violation
 
 __all__ = [
     "FileResult", "ReportFormat", "github_annotations", "render", "render_json", "render_junit", "render_text",

