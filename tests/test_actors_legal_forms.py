@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from kgbuild.extract.actors import find_actors
+from _actors_helpers import actors
+
 from kgbuild.extract.actors_lexicon import company_base, legal_form_length, strip_legal_form
-from kgbuild.extract.table import ActorTable
-from kgbuild.model import ActorKind, Document
-
-
-def actors(nlp, text: str) -> dict[str, object]:
-    table = ActorTable("t")
-    find_actors(nlp(text), Document(id="t", text=text), table)
-    return {a.name: a for a in table.freeze()}
+from kgbuild.model import ActorKind
 
 
 def test_legal_forms_come_off_the_end_of_a_name():

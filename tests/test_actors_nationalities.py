@@ -3,15 +3,9 @@ they act for it, else a named group; places are labelled as the article names th
 
 from __future__ import annotations
 
-from kgbuild.extract.actors import find_actors
-from kgbuild.extract.table import ActorTable
-from kgbuild.model import ActorKind, Document
+from _actors_helpers import actors
 
-
-def actors(nlp, text: str) -> dict[str, object]:
-    table = ActorTable("t")
-    find_actors(nlp(text), Document(id="t", text=text), table)
-    return {a.name: a for a in table.freeze()}
+from kgbuild.model import ActorKind
 
 
 def test_adjective_is_a_mention_of_a_country_the_document_names(nlp):
