@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 from concurrent.futures import ProcessPoolExecutor
 
@@ -42,6 +43,7 @@ def _fresh_streams() -> None:
 
 
 def _init(settings: Settings, forked: bool) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool stops its workers with SIGTERM: they just end
     if forked:
         _fresh_streams()
     warm(settings)

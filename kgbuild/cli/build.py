@@ -12,7 +12,6 @@ import typer
 
 from kgbuild.cli.common import (
     EXIT_BAD_INPUT,
-    EXIT_INTERRUPTED,
     ConfigOpt,
     EncodingOpt,
     EndpointOpt,
@@ -32,6 +31,7 @@ from kgbuild.cli.common import (
     err,
     exit_unless_writable,
     fail,
+    interrupted,
     load_into,
     report_input,
     write_or_exit,
@@ -102,9 +102,8 @@ def build(
                     partition_size=partition_size)
             return
         result = _build_with_progress(paths, settings)
-    except KeyboardInterrupt:
-        err.print("interrupted: nothing written, any previous output is intact", markup=False)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (``Terminated``)
+        raise interrupted(exc) from None
     except KgbuildError as exc:
         raise fail(exc) from None
     report_input(result.skipped, result.warnings)

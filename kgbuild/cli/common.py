@@ -22,6 +22,30 @@ err = Console(stderr=True, highlight=False)
 
 EXIT_OK, EXIT_NOT_CONFORMING, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
+EXIT_TERMINATED = 143  # SIGTERM (timeout, CI cancellation, systemd, Kubernetes), as shells report it
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the main process is, so that it unwinds as Ctrl-C does: temporary files
+    removed, the previous output intact."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
+def handle_sigterm() -> None:
+    """Make SIGTERM stop the command cleanly (``main`` calls it; worker processes restore the default)."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
+
+
+def interrupted(exc: KeyboardInterrupt) -> typer.Exit:
+    """The exit for Ctrl-C (130) or SIGTERM (143), after saying that nothing was written."""
+    how = "terminated" if isinstance(exc, Terminated) else "interrupted"
+    err.print(f"{how}: nothing written, any previous output is intact", markup=False)
+    return typer.Exit(EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED)
 
 
 def fail(exc: KgbuildError) -> typer.Exit:
