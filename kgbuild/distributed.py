@@ -18,9 +18,10 @@ import time
 from collections import deque
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from kgbuild.config import Settings
-from kgbuild.errors import InputError, UsageError
+from kgbuild.errors import InputError, StoreError, UsageError
 from kgbuild.ingest import read_documents
 from kgbuild.model import Document
 from kgbuild.serialize import Format, write_bytes
@@ -66,17 +67,33 @@ def run_partition(index: int, documents: list[Document], settings: Settings, fmt
     return record
 
 
+CONNECT_TIMEOUT = "10s"
+
+
+def _connect(client_class: Any, address: str) -> Any:
+    """A client of the scheduler at ``address``, before anything in the output folder is touched; a scheduler
+    that cannot be reached is a ``StoreError`` (exit 2), not a traceback."""
+    try:
+        return client_class(address, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise StoreError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+
+
 def build_distributed(paths: Iterable[str | Path], folder: str | Path, settings: Settings | None = None, *,
                       scheduler: str | object, fmt: Format = Format.ttl, partition_size: int = 16,
                       cache: str | Path | None = None, progress: Progress | None = None) -> BuildSummary:
     """Build on the Dask cluster at ``scheduler`` (an address or a ``distributed.Client``) into ``folder``."""
-    from distributed import Client, wait
+    try:
+        from distributed import Client, wait
+    except ImportError:
+        raise UsageError("--scheduler needs Dask's distributed package: pip install 'kgbuild[distributed]'") from None
 
     from kgbuild.pipeline import Skipped
     from kgbuild.validate import Violation
 
     if fmt is Format.jsonld:
         raise UsageError("--scheduler writes ttl, nt, nq or trig parts (JSON-LD cannot be joined by concatenation)")
+    client = scheduler if isinstance(scheduler, Client) else _connect(Client, str(scheduler))
     s = settings or Settings()
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
@@ -88,7 +105,6 @@ def build_distributed(paths: Iterable[str | Path], folder: str | Path, settings:
     documents = read_documents(paths, encoding=s.encoding, lenient=s.lenient, max_chars=s.max_chars,
                                published=s.published, publisher=s.publisher,
                                on_error=lambda exc: summary.skipped.append(Skipped(exc.path or "<input>", str(exc))))
-    client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
     try:
         window = 2 * max(1, len(client.scheduler_info().get("workers", {})))
         pending: deque = deque()

@@ -105,3 +105,61 @@ def test_distributed_build_merges_to_the_local_build(runner, three_docs, tmp_pat
     assert merged.read_bytes() == local.read_bytes()
     (parts / "part-00001.ttl").write_bytes(b"tampered")
     assert runner.invoke(app, ["merge", str(parts / "manifest.json"), "-o", str(tmp_path / "m2.ttl")]).exit_code == 2
+
+
+def test_unreachable_scheduler_is_exit_2_and_leaves_the_previous_parts(runner, three_docs, tmp_path, monkeypatch):
+    pytest.importorskip("distributed")
+    import socket
+
+    from kgbuild import distributed as kg_distributed
+
+    monkeypatch.setattr(kg_distributed, "CONNECT_TIMEOUT", "2s")
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    parts = tmp_path / "parts"
+    parts.mkdir()
+    (parts / "part-00000.ttl").write_bytes(b"previous")
+    (parts / "manifest.json").write_text("{}")
+    result = runner.invoke(app, ["build", str(three_docs), "-o", str(parts), "--scheduler", f"tcp://127.0.0.1:{port}"])
+    assert result.exit_code == 2, result.output
+    assert "cannot reach the Dask scheduler" in result.output and "Traceback" not in result.output
+    assert (parts / "part-00000.ttl").read_bytes() == b"previous" and (parts / "manifest.json").exists()
+
+
+def test_build_on_real_dask_scheduler_and_worker_processes(runner, three_docs, tmp_path):
+    """The README's cluster recipe with real ``dask scheduler`` and ``dask worker`` processes."""
+    import shutil
+    import subprocess
+    import time
+
+    dask = shutil.which("dask")
+    if dask is None:
+        pytest.skip("the dask command is not installed")
+    info = tmp_path / "scheduler.json"
+    common = ["--scheduler-file", str(info), "--no-dashboard"]
+    scheduler = subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", "0", *common],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    worker = None
+    try:
+        for _ in range(120):
+            if info.exists() and info.stat().st_size:
+                break
+            time.sleep(0.5)
+        worker = subprocess.Popen([dask, "worker", "--nworkers", "1", "--nthreads", "1", *common],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        address = json.loads(info.read_text())["address"]
+        distributed = pytest.importorskip("distributed")
+        with distributed.Client(address, timeout="30s") as client:
+            client.wait_for_workers(1, timeout=120)  # a worker that never comes fails here, not by hanging
+        parts = tmp_path / "parts"
+        result = runner.invoke(app, ["build", str(three_docs), "-o", str(parts), "--scheduler", address,
+                                     "--partition-size", "2", "-f", "nt"])
+        assert result.exit_code == 0, result.output
+        manifest = json.loads((parts / "manifest.json").read_text())
+        assert manifest["documents"] == 3 and len(manifest["parts"]) == 2
+    finally:
+        for proc in (worker, scheduler):
+            if proc is not None:
+                proc.terminate()
+                proc.wait(timeout=30)
