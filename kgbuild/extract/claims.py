@@ -10,6 +10,7 @@ header lines ("Source: X with reference to ...") and "in response to a request f
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -52,6 +53,7 @@ def find_claims(sdoc: Doc, document: Document, table: ActorTable, events: list[E
     resolver = SpeakerResolver(table, lex, outlet)
     narrator = find_narrator(sdoc, table, resolver)
     frames = _frames(sdoc, lex, quotes)
+    triggers = EventTriggers(events)
     claims: list[Claim] = []
     pending: list[Frame] = []
     used: set[tuple[int, int]] = set()
@@ -67,7 +69,7 @@ def find_claims(sdoc: Doc, document: Document, table: ActorTable, events: list[E
         if speaker is None:
             continue
         used.add(frame.content)
-        claims.append(_claim(frame, speaker, sdoc, table, events, lex, outlet))
+        claims.append(_claim(frame, speaker, sdoc, table, triggers, lex, outlet))
     inside = ClaimIndex(claims)
     for frame in pending:
         if frame.content in used:
@@ -76,7 +78,7 @@ def find_claims(sdoc: Doc, document: Document, table: ActorTable, events: list[E
         if speaker is None:
             continue
         used.add(frame.content)
-        claims.append(_claim(frame, speaker, sdoc, table, events, lex, outlet))
+        claims.append(_claim(frame, speaker, sdoc, table, triggers, lex, outlet))
     claims.sort(key=lambda c: (c.content.start, c.content.end))
     found.claims = _nest(claims)
     found.non_responses = _non_responses(sdoc, lex, resolver)
@@ -237,7 +239,7 @@ def _in_document(verb: Token, lex: Lexicon) -> Token | None:
     return None
 
 
-def _claim(frame: Frame, speaker: Speaker, sdoc: Doc, table: ActorTable, events: list[Event], lex: Lexicon,
+def _claim(frame: Frame, speaker: Speaker, sdoc: Doc, table: ActorTable, triggers: EventTriggers, lex: Lexicon,
            outlet: str | None) -> Claim:
     text = doc_text(sdoc)
     start, end = frame.content
@@ -248,7 +250,7 @@ def _claim(frame: Frame, speaker: Speaker, sdoc: Doc, table: ActorTable, events:
     for _m, key in table.in_span(start, end):
         if key not in about:
             about.append(key)
-    about_events = sorted({e.key for e in events if any(start <= t.start and t.end <= end for t in e.triggers)})
+    about_events = sorted(triggers.inside(start, end))
     return Claim(
         key=f"{start}-{end}", content=content, cue=frame.cue, cue_lemma=frame.lemma, speaker=speaker.key,
         speaker_mention=speaker.mention, reported_by=reported, quote_type=frame.quote_type,
@@ -256,6 +258,22 @@ def _claim(frame: Frame, speaker: Speaker, sdoc: Doc, table: ActorTable, events:
         negated=_negated(frame.root, span), hedges=_hedges(span, content.text, lex), about_actors=tuple(about),
         about_events=tuple(about_events),
     )
+
+
+class EventTriggers:
+    """Event trigger mentions sorted by offset, to find the events a claim's content mentions by bisection."""
+
+    def __init__(self, events: list[Event]) -> None:
+        self.spans = sorted((t.start, t.end, e.key) for e in events for t in e.triggers)
+        self.starts = [s for s, _, _ in self.spans]
+
+    def inside(self, start: int, end: int) -> set[str]:
+        """Keys of the events with a trigger mention wholly inside ``[start, end)``."""
+        found = set()
+        for i in range(bisect_left(self.starts, start), bisect_left(self.starts, end)):
+            if self.spans[i][1] <= end:
+                found.add(self.spans[i][2])
+        return found
 
 
 def _kind(frame: Frame, speaker: Speaker, table: ActorTable) -> ClaimKind:
