@@ -55,3 +55,19 @@ def test_query_needs_exactly_one_source(runner, seed_ttl: Path, tmp_path: Path):
     assert result.exit_code == 2
     result = runner.invoke(app, ["query", "-q", "actors"])
     assert result.exit_code == 2
+
+
+def test_build_into_a_store_prints_its_summary_on_one_line(tmp_path: Path):
+    """Run as users run it, in a narrow terminal: the summary line is neither wrapped nor cut."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT, SEED
+
+    env = {**os.environ, "COLUMNS": "40", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-m", "kgbuild", "build", str(SEED), "--store", str(tmp_path / "s")],
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    [summary] = [line for line in done.stderr.splitlines() if " documents, " in line]
+    assert summary.startswith("1 documents, ") and summary.endswith(" warnings"), done.stderr

@@ -116,7 +116,7 @@ def build(
         raise fail(exc) from None
     err.print(f"{len(result.graphs)} documents, {result.triples} triples, {result.actors} actors, "
               f"{result.events} events, {result.claims} claims; {len(result.skipped)} skipped; "
-              f"{len(result.warnings)} warnings", markup=False)
+              f"{len(result.warnings)} warnings", markup=False, soft_wrap=True)
     if result.skipped:
         raise typer.Exit(EXIT_BAD_INPUT)
 
