@@ -50,7 +50,7 @@ def find_events(sdoc: Doc, document: Document, table: ActorTable, times: list[Ti
     for trig in triggers:
         found = roles.participants(trig)
         negated, modality = polarity_and_modality(trig, lex)
-        drafts.append(Draft([trig], found.participants(), found.instruments, found.text_participants(),
+        drafts.append(Draft([trig], found.participants(), found.instrument_texts(), found.text_participants(),
                             negations=[negated], modalities=[modality]))
     _attach_times(sdoc, times, {d.first.head.i: d for d in drafts}, lex)
     return [_event(d) for d in merge_drafts(drafts)]

@@ -98,6 +98,7 @@ class _Index:
         self.by_lemma: dict[str, list[Draft]] = {}
         self.by_family: dict[str, list[Draft]] = {}
         self.position: dict[int, int] = {}  # id of a merged event -> its place in the document's order
+        self.listed: set[tuple[str, int]] = set()  # (lemma, id of a merged event) already in by_lemma
 
     def latest_first(self, found: list[Draft]) -> list[Draft]:
         """The most recent candidates, the event created last first (the order the merge looks back in):
@@ -106,10 +107,10 @@ class _Index:
 
     def add(self, target: Draft, new: Draft) -> None:
         for trig in new.triggers:
-            if not trig.verbal:
-                found = self.by_lemma.setdefault(_norm(trig.lemma), [])
-                if all(d is not target for d in found):
-                    found.append(target)
+            lemma = _norm(trig.lemma)
+            if not trig.verbal and (lemma, id(target)) not in self.listed:
+                self.listed.add((lemma, id(target)))
+                self.by_lemma.setdefault(lemma, []).append(target)
         if target is new:
             self.position[id(new)] = len(self.position)
             self.by_family.setdefault(family(new.first), []).append(new)

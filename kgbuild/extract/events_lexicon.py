@@ -17,7 +17,8 @@ object whose sections are:
 * ``modals`` (auxiliary -> modality), ``modifiers`` (adjective -> modality: "possible",
   "planned"), ``conditionals`` (subordinators that make an event hypothetical),
   ``existence_verbs`` ("occur", "take place": their subject event inherits their negation),
-  ``reporting_verbs`` (never events; modality search stops there), ``prepositions``
+  ``reporting_verbs`` (the search for modality cues stops there: a report does not make what it
+  reports planned or hypothetical), ``prepositions``
   (preposition -> role of its object), ``instrument_prepositions`` and ``instrument_kinds``
   (which PP objects are instruments), ``patient_possessor_kinds`` (kinds whose possessor is
   the patient: "Warhol's death").

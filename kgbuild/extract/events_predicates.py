@@ -42,9 +42,6 @@ class Predicate:
             return True
         return "0" in self.args and self.args["0"] not in ("PPT", "EXT", "VSP")
 
-    def tag(self, n: str) -> str | None:
-        return self.args.get(n)
-
     @property
     def has_goal(self) -> bool:
         """Whether an argument after the patient is a goal or recipient ("sold X to Y")."""

@@ -28,14 +28,15 @@ PLACE_KINDS = {ActorKind.GPE, ActorKind.LOCATION}
 MOTION_KINDS = {EventKind.MOVEMENT, EventKind.ARRIVAL, EventKind.DEPARTURE, EventKind.TRANSPORT,
                 EventKind.WITHDRAWAL, EventKind.INVASION}
 SUBJECT_DEPS = {"xcomp", "conj", "advcl", "acl"}
-TEXT_POS = {"NOUN", "PROPN", "NUM"}
+TEXT_POS = {"NOUN", "PROPN", "NUM"}  # argument heads kept as text when they name no actor (not pronouns)
+RAISING = {"be", "seem", "appear", "happen", "remain", "become"}  # "it seems that": a dummy subject
 FIRST_PERSON = {"i", "me", "we", "us"}
 _PERSON, _BODY = (ActorKind.PERSON,), (ActorKind.ORGANIZATION, ActorKind.GPE)
 PRONOUN_KINDS: dict[str, tuple[ActorKind, ...]] = {
     **dict.fromkeys(("he", "him", "his", "she", "her"), _PERSON),
     **dict.fromkeys(("it", "its"), _BODY),
     **dict.fromkeys(("they", "them", "their"), (*_BODY, ActorKind.GROUP)),
-}  # argument heads kept as text when they name no actor (not pronouns)
+}
 
 
 def _demonym_lookup() -> Callable[[str, ActorTable], str | None] | None:
@@ -299,7 +300,6 @@ class RoleFinder:
         return role
 
 
-
 @dataclass
 class Arguments:
     """What the parse says about one trigger mention's arguments."""
@@ -317,6 +317,9 @@ class Arguments:
     def text_participants(self) -> list[ParticipantText]:
         return list(dict.fromkeys(self.texts))
 
+    def instrument_texts(self) -> list[str]:
+        return list(dict.fromkeys(self.instruments))
+
 
 def _phrase(tok: Token) -> str:
     """The text of a noun phrase without its relative clauses and trailing punctuation."""
@@ -325,9 +328,6 @@ def _phrase(tok: Token) -> str:
     while words and words[-1].is_punct:
         words.pop()
     return tok.doc[words[0].i:words[-1].i + 1].text if words else tok.text
-
-
-RAISING = {"be", "seem", "appear", "happen", "remain", "become"}
 
 
 def _expletive(clause: Token) -> bool:

@@ -26,7 +26,7 @@ from kgbuild.extract.events_lexicon import EventLexicon
 from kgbuild.extract.events_predicates import Predicate, Predicates
 from kgbuild.model import EventKind
 
-__all__ = ["Trigger", "find_triggers", "is_event_noun"]
+__all__ = ["Trigger", "find_triggers"]
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "NORP", "LANGUAGE"}
 NOUN_POS = {"NOUN", "PROPN"}
@@ -63,7 +63,7 @@ def find_triggers(sdoc: Doc, lex: EventLexicon, table: Predicates) -> list[Trigg
             nouns[ent.root.i] = _named_event(ent.root, ent.start, ent.end, lex, table)
     for tok in sdoc:
         if tok.i not in nouns:
-            found = noun_trigger(tok, lex, table)
+            found = _noun_trigger(tok, lex, table)
             if found is not None:
                 nouns[tok.i] = found
     triggers = list(nouns.values())
@@ -76,11 +76,7 @@ def find_triggers(sdoc: Doc, lex: EventLexicon, table: Predicates) -> list[Trigg
     return sorted(triggers, key=lambda t: t.start)
 
 
-def is_event_noun(tok: Token, lex: EventLexicon, table: Predicates) -> bool:
-    return noun_trigger(tok, lex, table) is not None
-
-
-def noun_trigger(tok: Token, lex: EventLexicon, table: Predicates) -> Trigger | None:
+def _noun_trigger(tok: Token, lex: EventLexicon, table: Predicates) -> Trigger | None:
     if tok.pos_ not in NOUN_POS or tok.dep_ == "compound" or tok.ent_type_ in NAME_LABELS:
         return None
     if tok.pos_ == "PROPN" and not tok.is_lower:

@@ -95,9 +95,6 @@ class ActorTable:
             self._longest = max(self._longest, mention.end - mention.start)
             self._sorted = False
 
-    def mentions_of(self, key: str) -> list[Mention]:
-        return sorted(self._entries[key].mentions)
-
     def _index(self) -> list[tuple[int, int, str]]:
         if not self._sorted:
             self._spans.sort()
@@ -117,7 +114,8 @@ class ActorTable:
         return found
 
     def overlapping(self, start: int, end: int) -> list[tuple[Mention, str]]:
-        """Actor mentions that overlap ``[start, end)``, in text order (an index lookup, not a scan)."""
+        """Actor mentions that overlap ``[start, end)``, in text order (an index lookup, not a scan): such a
+        mention begins at most ``_longest`` characters before ``start``."""
         spans = self._index()
         found = []
         for s, e, key in islice(spans, bisect_left(spans, (start - self._longest, -1, "")), None):
@@ -130,7 +128,6 @@ class ActorTable:
     def at(self, start: int, end: int) -> str | None:
         """The actor whose mention best covers ``[start, end)``: exact, then the longest inside, then overlap."""
         best: tuple[int, str] | None = None
-        # a mention that overlaps [start, end) begins at most ``_longest`` characters before ``start``
         for mention, key in self.overlapping(start, end):
             s, e = mention.start, mention.end
             if s == start and e == end:
