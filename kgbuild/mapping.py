@@ -16,6 +16,7 @@ from functools import lru_cache
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import OWL
 
+from kgbuild.graph_store import single_graph
 from kgbuild.iris import DEFAULT_BASE, Minter
 from kgbuild.model import (
     Actor,
@@ -250,7 +251,7 @@ def to_graph(extractions: Extraction | Iterable[Extraction], *, base: str = DEFA
     if isinstance(extractions, Extraction):
         extractions = [extractions]
     minter = Minter(base)
-    graph = bind_prefixes(Graph(), minter.base)
+    graph = bind_prefixes(single_graph(), minter.base)
     for extraction in extractions:
         _Mapper(graph, extraction, minter).run()
     return graph

@@ -30,6 +30,7 @@ from typing import IO
 from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, URIRef
 
 from kgbuild.errors import InputError, UsageError
+from kgbuild.graph_store import SingleGraphStore
 from kgbuild.resources import data_path, ontology_path
 from kgbuild.safety import find_surrogate
 from kgbuild.vocab import KG_NS
@@ -145,6 +146,9 @@ def _refuse_surrogates(graphs: Sequence[DocGraph]) -> None:
     """A lone surrogate (from a ``Document`` made in Python) is no Unicode text: no RDF syntax can hold it, and
     rdflib's Turtle writer would silently turn it into ``?``."""
     for _, graph in graphs:
+        store = graph.store
+        if isinstance(store, SingleGraphStore) and find_surrogate("".join(store.terms())) is None:
+            continue  # the common case, checked on each distinct term once
         for triple in graph:
             for term in triple:
                 if (offset := find_surrogate(term)) is not None:

@@ -14,7 +14,6 @@ end. A graph that cannot be copied faithfully (a lone surrogate in a literal) st
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -26,7 +25,6 @@ from rdflib.namespace import XSD
 __all__ = ["evaluate_in_oxigraph", "store_for", "violations"]
 
 _XSD_STRING = str(XSD.string)
-_BLANK_NODE = re.compile(rb"(?:^|> )_:", re.M)  # a blank node as N-Triples subject or object
 # graphs opted in: id -> [graph, store or None (not built yet) or False (stays with rdflib)]
 _OPTED: dict[int, list[Any]] = {}
 
@@ -52,17 +50,22 @@ def store_for(graph: object) -> ox.Store | None:
 
 
 def _copy(graph: Graph) -> ox.Store | None:
-    try:
-        data = graph.serialize(format="nt11", encoding="utf-8")
-    except UnicodeEncodeError:  # a lone surrogate: no RDF syntax holds it, rdflib's engine does
-        return None
+    """The graph's triples in a new Oxigraph store, term by term (blank nodes keep their ids); each distinct
+    term is converted once."""
+    converted: dict[object, Any] = {}
+
+    def term(t: object) -> Any:
+        found = converted.get(t)
+        if found is None:
+            found = converted[t] = _to_ox(t)
+        return found
+
     store = ox.Store()
     try:
-        if _BLANK_NODE.search(data):  # parsing would rename blank nodes: copy term by term, keeping their ids
-            store.bulk_extend([ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in graph])
-        else:
-            store.load(data, ox.RdfFormat.N_TRIPLES)
-    except (SyntaxError, ValueError):  # a term Oxigraph refuses (rdflib accepts some invalid IRIs)
+        store.extend([ox.Quad(term(s), term(p), term(o)) for s, p, o in graph])
+    except (UnicodeEncodeError, SyntaxError, ValueError):
+        # a lone surrogate (no RDF syntax holds it) or a term Oxigraph refuses (rdflib accepts some
+        # invalid IRIs): rdflib's engine evaluates
         return None
     return store
 

@@ -27,6 +27,7 @@ from rdflib.term import Node
 
 from kgbuild import shacl_speedups as speedups
 from kgbuild.errors import InputError
+from kgbuild.graph_store import single_graph
 from kgbuild.resources import ontology_path, shapes_dir
 from kgbuild.safety import OfflineError, check_jsonld, check_xml, offline
 from kgbuild.sparql_oxigraph import evaluate_in_oxigraph
@@ -116,7 +117,7 @@ def _check_jsonld(data: bytes, path: Path) -> None:
 
 @lru_cache(maxsize=8)
 def _load_shapes(paths: tuple[Path, ...]) -> Graph:
-    graph = Graph()
+    graph = single_graph()
     for path in paths:
         parse_rdf(path, graph)
     speedups.reuse_shapes(graph)  # cached here and never changed: pySHACL may keep its parsed shapes

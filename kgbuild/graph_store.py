@@ -1,0 +1,138 @@
+"""An rdflib store for the graph of one document: three dictionary indexes and a count, nothing else.
+
+rdflib's default ``Memory`` store keeps, for every triple, the set of graphs (contexts) it belongs to,
+and every lookup formats the asking graph's identifier into a string and checks that set. A
+document's graph is one graph: on the 87 news articles of the shared gold, that bookkeeping was
+about a third of the SHACL validation time (``bench/README.md``). rdflib's ``SimpleMemory`` drops
+it but counts its triples by iterating over all of them (pySHACL asks for the length thousands of
+times per article) and is not context-aware, which pySHACL's data-graph view (an rdflib
+``Dataset`` over the graph's store) requires.
+
+``SingleGraphStore`` implements rdflib's store interface (``rdflib.store.Store``) for exactly one
+graph: every triple belongs to the graph the store was made for, ``len`` is kept as a count, and
+``contexts`` yields nothing. Use it through ``single_graph()``; do not put it under a
+``ConjunctiveGraph`` or ``Dataset`` of several graphs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import chain
+from typing import Any
+
+from rdflib import Graph
+from rdflib.plugins.stores.memory import SimpleMemory
+
+__all__ = ["SingleGraphStore", "single_graph"]
+
+_Index = dict[Any, dict[Any, dict[Any, None]]]
+_NO_CONTEXTS: tuple[()] = ()
+
+
+class SingleGraphStore(SimpleMemory):
+    """An in-memory store holding one graph (prefix bindings are ``SimpleMemory``'s)."""
+
+    # pySHACL wraps the data graph in a Dataset view over its store, which asks for both; the one
+    # graph is every context there is
+    context_aware = True
+    graph_aware = True
+
+    def __init__(self, configuration: str | None = None, identifier: Any = None) -> None:
+        super().__init__(configuration, identifier)
+        self._spo: _Index = {}
+        self._pos: _Index = {}
+        self._osp: _Index = {}
+        self._count = 0
+
+    def add(self, triple: Any, context: Any = None, quoted: bool = False) -> None:
+        s, p, o = triple
+        objects = self._spo.setdefault(s, {}).setdefault(p, {})
+        if o in objects:
+            return
+        objects[o] = None
+        self._pos.setdefault(p, {}).setdefault(o, {})[s] = None
+        self._osp.setdefault(o, {}).setdefault(s, {})[p] = None
+        self._count += 1
+
+    def remove(self, triple_pattern: Any, context: Any = None) -> None:
+        for (s, p, o), _ in list(self.triples(triple_pattern)):
+            _discard(self._spo, s, p, o)
+            _discard(self._pos, p, o, s)
+            _discard(self._osp, o, s, p)
+            self._count -= 1
+
+    def triples(self, triple_pattern: Any, context: Any = None) -> Iterator[tuple[Any, tuple[()]]]:
+        """The matching triples, each with no context (keys are copied: the graph may change meanwhile)."""
+        s, p, o = triple_pattern
+        if s is not None:
+            by_p = self._spo.get(s)
+            if by_p is None:
+                return
+            if p is not None:
+                objects = by_p.get(p)
+                if objects is None:
+                    return
+                if o is not None:
+                    if o in objects:
+                        yield (s, p, o), _NO_CONTEXTS
+                    return
+                for o2 in list(objects):
+                    yield (s, p, o2), _NO_CONTEXTS
+                return
+            if o is not None:
+                for p2 in list(self._osp.get(o, {}).get(s, ())):
+                    yield (s, p2, o), _NO_CONTEXTS
+                return
+            for p2, objects in list(by_p.items()):
+                for o2 in list(objects):
+                    yield (s, p2, o2), _NO_CONTEXTS
+        elif p is not None:
+            by_o = self._pos.get(p)
+            if by_o is None:
+                return
+            if o is not None:
+                for s2 in list(by_o.get(o, ())):
+                    yield (s2, p, o), _NO_CONTEXTS
+                return
+            for o2, subjects in list(by_o.items()):
+                for s2 in list(subjects):
+                    yield (s2, p, o2), _NO_CONTEXTS
+        elif o is not None:
+            for s2, predicates in list(self._osp.get(o, {}).items()):
+                for p2 in list(predicates):
+                    yield (s2, p2, o), _NO_CONTEXTS
+        else:
+            for s2, by_p in list(self._spo.items()):
+                for p2, objects in list(by_p.items()):
+                    for o2 in list(objects):
+                        yield (s2, p2, o2), _NO_CONTEXTS
+
+    def __len__(self, context: Any = None) -> int:
+        return self._count
+
+    def terms(self) -> Iterator[Any]:
+        """Every distinct term of the graph at least once (read from the indexes, not triple by triple)."""
+        return chain(self._spo, self._pos, self._osp)
+
+    def contexts(self, triple: Any = None) -> Iterator[Any]:
+        return iter(())
+
+    def add_graph(self, graph: Any) -> None:
+        """The store holds one graph, which always exists."""
+
+    def remove_graph(self, graph: Any) -> None:
+        self.remove((None, None, None))
+
+
+def _discard(index: _Index, a: Any, b: Any, c: Any) -> None:
+    inner = index[a]
+    del inner[b][c]
+    if not inner[b]:
+        del inner[b]
+        if not inner:
+            del index[a]
+
+
+def single_graph() -> Graph:
+    """An empty rdflib graph backed by a ``SingleGraphStore``."""
+    return Graph(store=SingleGraphStore())
