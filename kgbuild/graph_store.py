@@ -9,9 +9,9 @@ times per article) and is not context-aware, which pySHACL's data-graph view (an
 ``Dataset`` over the graph's store) requires.
 
 ``SingleGraphStore`` implements rdflib's store interface (``rdflib.store.Store``) for exactly one
-graph: every triple belongs to the graph the store was made for, ``len`` is kept as a count, and
-``contexts`` yields nothing. Use it through ``single_graph()``; do not put it under a
-``ConjunctiveGraph`` or ``Dataset`` of several graphs.
+graph: every triple belongs to the graph the store was made for (the one context it names), ``len``
+is kept as a count. Use it through ``single_graph()``; do not put it under a ``ConjunctiveGraph`` or
+``Dataset`` of several graphs.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from rdflib.plugins.stores.memory import SimpleMemory
 __all__ = ["SingleGraphStore", "single_graph"]
 
 _Index = dict[Any, dict[Any, dict[Any, None]]]
-_NO_CONTEXTS: tuple[()] = ()
 
 
 class SingleGraphStore(SimpleMemory):
@@ -43,6 +42,7 @@ class SingleGraphStore(SimpleMemory):
         self._pos: _Index = {}
         self._osp: _Index = {}
         self._count = 0
+        self._graphs: tuple[Graph, ...] = ()  # the one graph, once single_graph() has made it
 
     def add(self, triple: Any, context: Any = None, quoted: bool = False) -> None:
         s, p, o = triple
@@ -61,9 +61,10 @@ class SingleGraphStore(SimpleMemory):
             _discard(self._osp, o, s, p)
             self._count -= 1
 
-    def triples(self, triple_pattern: Any, context: Any = None) -> Iterator[tuple[Any, tuple[()]]]:
-        """The matching triples, each with no context (keys are copied: the graph may change meanwhile)."""
+    def triples(self, triple_pattern: Any, context: Any = None) -> Iterator[tuple[Any, tuple[Graph, ...]]]:
+        """The matching triples, each in the one graph (keys are copied: the graph may change meanwhile)."""
         s, p, o = triple_pattern
+        graphs = self._graphs
         if s is not None:
             by_p = self._spo.get(s)
             if by_p is None:
@@ -74,38 +75,38 @@ class SingleGraphStore(SimpleMemory):
                     return
                 if o is not None:
                     if o in objects:
-                        yield (s, p, o), _NO_CONTEXTS
+                        yield (s, p, o), graphs
                     return
                 for o2 in list(objects):
-                    yield (s, p, o2), _NO_CONTEXTS
+                    yield (s, p, o2), graphs
                 return
             if o is not None:
                 for p2 in list(self._osp.get(o, {}).get(s, ())):
-                    yield (s, p2, o), _NO_CONTEXTS
+                    yield (s, p2, o), graphs
                 return
             for p2, objects in list(by_p.items()):
                 for o2 in list(objects):
-                    yield (s, p2, o2), _NO_CONTEXTS
+                    yield (s, p2, o2), graphs
         elif p is not None:
             by_o = self._pos.get(p)
             if by_o is None:
                 return
             if o is not None:
                 for s2 in list(by_o.get(o, ())):
-                    yield (s2, p, o), _NO_CONTEXTS
+                    yield (s2, p, o), graphs
                 return
             for o2, subjects in list(by_o.items()):
                 for s2 in list(subjects):
-                    yield (s2, p, o2), _NO_CONTEXTS
+                    yield (s2, p, o2), graphs
         elif o is not None:
             for s2, predicates in list(self._osp.get(o, {}).items()):
                 for p2 in list(predicates):
-                    yield (s2, p2, o), _NO_CONTEXTS
+                    yield (s2, p2, o), graphs
         else:
             for s2, by_p in list(self._spo.items()):
                 for p2, objects in list(by_p.items()):
                     for o2 in list(objects):
-                        yield (s2, p2, o2), _NO_CONTEXTS
+                        yield (s2, p2, o2), graphs
 
     def __len__(self, context: Any = None) -> int:
         return self._count
@@ -115,7 +116,7 @@ class SingleGraphStore(SimpleMemory):
         return chain(self._spo, self._pos, self._osp)
 
     def contexts(self, triple: Any = None) -> Iterator[Any]:
-        return iter(())
+        return iter(self._graphs if triple is None or next(self.triples(triple), None) else ())
 
     def add_graph(self, graph: Any) -> None:
         """The store holds one graph, which always exists."""
@@ -135,4 +136,7 @@ def _discard(index: _Index, a: Any, b: Any, c: Any) -> None:
 
 def single_graph() -> Graph:
     """An empty rdflib graph backed by a ``SingleGraphStore``."""
-    return Graph(store=SingleGraphStore())
+    store = SingleGraphStore()
+    graph = Graph(store=store)
+    store._graphs = (graph,)
+    return graph

@@ -65,6 +65,7 @@ def bind_prefixes(graph: Graph, base: str = DEFAULT_BASE) -> Graph:
 class _Mapper:
     def __init__(self, graph: Graph, extraction: Extraction, minter: Minter) -> None:
         self.g = graph
+        self._add = graph.store.add  # the graph's own store (a SingleGraphStore): Graph.add's checks are ours
         self.x = extraction
         self.m = minter
         self.doc_id = extraction.document.id
@@ -76,22 +77,24 @@ class _Mapper:
     def add(self, s: URIRef, p: URIRef, o: object) -> None:
         if o is None:
             return
-        self.g.add((s, p, o if isinstance(o, (URIRef, Literal)) else Literal(o)))
+        if not isinstance(o, (URIRef, Literal)):
+            o = _literal(o) if not isinstance(o, str) or len(o) <= _SHARED_LITERAL else Literal(o)
+        self._add((s, p, o), self.g)
 
     def mention(self, m: Mention, *, metonymic: bool = False) -> URIRef:
         node = self.m.mention(self.doc_id, m.start, m.end)
         if node in self.mentioned:  # a speech act's trigger is its claim's cue: one node, written once
             if metonymic:
-                self.add(node, KG.metonymic, Literal(True))
+                self.add(node, KG.metonymic, True)
             return node
         self.mentioned.add(node)
         self.add(node, RDF.type, KG.Mention)
-        self.add(node, KG.beginIndex, _offset(m.start))
-        self.add(node, KG.endIndex, _offset(m.end))
-        self.add(node, KG.anchorOf, Literal(m.text))
+        self.add(node, KG.beginIndex, _non_negative(m.start))
+        self.add(node, KG.endIndex, _non_negative(m.end))
+        self.add(node, KG.anchorOf, m.text)
         self.add(node, KG.inDocument, self.doc)
         if metonymic:
-            self.add(node, KG.metonymic, Literal(True))
+            self.add(node, KG.metonymic, True)
         return node
 
     def actor_iri(self, key: str) -> URIRef:
@@ -117,14 +120,14 @@ class _Mapper:
     def actor(self, a: Actor) -> None:
         node = self.actor_iri(a.key)
         self.add(node, RDF.type, ACTOR_CLASSES[a.kind])
-        self.add(node, RDFS.label, Literal(a.name))
+        self.add(node, RDFS.label, a.name)
         if a.anonymous:
             self.add(node, RDF.type, KG.AnonymousSource)
         self.add(self.doc, KG.mentions, node)
         for m in a.mentions:
             self.add(node, KG.denotedBy, self.mention(m, metonymic=a.stands_for is not None))
         for title in a.titles:
-            self.add(node, KG.title, Literal(title))
+            self.add(node, KG.title, title)
         for iri in a.same_as:
             self.add(node, OWL.sameAs, URIRef(iri))
         self.add(node, KG.countryCode, a.country_code)
@@ -143,8 +146,8 @@ class _Mapper:
         self.add(node, KG.appearance, self.doc)
         self.add(node, KG.claimText, Literal(c.content.text))
         self.add(node, KG.denotedBy, self.mention(c.content))
-        self.add(node, KG.cue, Literal(c.cue.text))
-        self.add(node, KG.cueLemma, Literal(c.cue_lemma))
+        self.add(node, KG.cue, c.cue.text)
+        self.add(node, KG.cueLemma, c.cue_lemma)
         self.add(node, KG.cueMention, self.mention(c.cue))
         speaker = self.actor_iri(c.speaker)
         self.add(node, KG.saidBy, speaker)
@@ -162,17 +165,17 @@ class _Mapper:
             self.add(node, KG.hasAttribution, att)
             self.add(att, RDF.type, KG.Attribution)
             self.add(att, KG.agent, who)
-            self.add(att, KG.chainPosition, Literal(position, datatype=XSD.nonNegativeInteger))
+            self.add(att, KG.chainPosition, _non_negative(position))
             role = "source" if position == 0 else ("publisher" if key == self.x.publisher else "reporter")
-            self.add(att, KG.attributionRole, Literal(role))
+            self.add(att, KG.attributionRole, role)
             if position:
                 self.add(node, KG.reportedBy, who)
-        self.add(node, KG.quoteType, Literal(c.quote_type.value))
-        self.add(node, KG.attributionKind, Literal(c.kind.value))
-        self.add(node, KG.negated, Literal(c.negated))
-        self.add(node, KG.hedged, Literal(bool(c.hedges)))
+        self.add(node, KG.quoteType, c.quote_type.value)
+        self.add(node, KG.attributionKind, c.kind.value)
+        self.add(node, KG.negated, c.negated)
+        self.add(node, KG.hedged, bool(c.hedges))
         for hedge in c.hedges:
-            self.add(node, KG.hedge, Literal(hedge))
+            self.add(node, KG.hedge, hedge)
         for key in c.about_actors:
             self.add(node, KG.about, self.actor_iri(key))
         for key in c.about_events:
@@ -187,15 +190,15 @@ class _Mapper:
         self.add(node, RDF.type, KG.NonResponse)
         self.add(node, KG.appearance, self.doc)
         self.add(node, KG.nonResponder, self.actor_iri(n.actor))
-        self.add(node, KG.cue, Literal(n.cue.text))
+        self.add(node, KG.cue, n.cue.text)
         self.add(node, KG.cueMention, self.mention(n.cue))
-        self.add(node, KG.declined, Literal(n.declined))
+        self.add(node, KG.declined, n.declined)
 
     def event(self, e: Event) -> None:
         node = self.in_doc("event", e.key)
         self.add(node, RDF.type, getattr(KG, e.kind.value))
         self.add(node, KG.appearance, self.doc)
-        self.add(node, KG.eventLemma, Literal(e.lemma))
+        self.add(node, KG.eventLemma, e.lemma)
         for m in e.triggers:
             self.add(node, KG.denotedBy, self.mention(m))
         for p in e.participants:
@@ -203,11 +206,11 @@ class _Mapper:
         for key in e.times:
             self.add(node, KG.hasTime, self.in_doc("time", key))
         for text in e.instruments:
-            self.add(node, KG.instrument, Literal(text))
+            self.add(node, KG.instrument, text)
         for pt in e.participant_texts:
-            self.add(node, TEXT_PROPERTIES.get(pt.role, KG.participantText), Literal(pt.text))
-        self.add(node, KG.negated, Literal(e.negated))
-        self.add(node, KG.modality, Literal(e.modality.value))
+            self.add(node, TEXT_PROPERTIES.get(pt.role, KG.participantText), pt.text)
+        self.add(node, KG.negated, e.negated)
+        self.add(node, KG.modality, e.modality.value)
         self.add(node, KG.propBankRoleset, e.roleset)
         self.add(node, KG.frameNetFrame, e.frame)
         if e.claim:
@@ -216,7 +219,7 @@ class _Mapper:
     def time(self, t: TimeExpression) -> None:
         node = self.in_doc("time", t.key)
         self.add(node, RDF.type, KG.TimeExpression)
-        self.add(node, RDFS.label, Literal(t.mention.text))
+        self.add(node, RDFS.label, t.mention.text)
         self.add(node, KG.denotedBy, self.mention(t.mention))
         for prop, value in ((KG.inXSDDate, t.value), (KG.beginDate, t.begin), (KG.endDate, t.end)):
             if value:
@@ -236,9 +239,17 @@ class _Mapper:
             self.non_response(n)
 
 
+_SHARED_LITERAL = 64  # plain values up to this length are made into literals once (lemmas, flags, roles, names)
+
+
+@lru_cache(maxsize=1 << 14, typed=True)  # typed: True and 1 are different literals
+def _literal(value: object) -> Literal:
+    return Literal(value)
+
+
 @lru_cache(maxsize=1 << 16)
-def _offset(n: int) -> Literal:
-    """A character offset as a literal, made once per value (offsets repeat across mentions and documents)."""
+def _non_negative(n: int) -> Literal:
+    """A non-negative integer literal (offsets, chain positions), made once per value: the values repeat."""
     return Literal(n, datatype=XSD.nonNegativeInteger)
 
 
