@@ -96,3 +96,16 @@ def test_cities_keep_the_articles_name_but_a_shared_node(nlp):
     mecca = next(a for a in x.actors if a.country_code == "SA" and a.mentions)
     assert mecca.name == "Mecca"
     assert mecca.key == "gpe/makkah"  # the linked name, so "Makkah" in another article is the same node
+
+
+def test_a_place_after_of_in_an_organisation_name_is_a_mention_of_it(nlp):
+    found = actors(nlp, "She studied at the University of Copenhagen and later taught at the University of Ohio.")
+    assert {"gpe/copenhagen", "gpe/ohio"} <= set(found)
+    university = next(a for a in found.values() if a.name == "University of Copenhagen")
+    assert university.kind == ActorKind.ORGANIZATION
+    assert found["gpe/copenhagen"].mentions[0].text == "Copenhagen"
+
+
+def test_a_city_inside_a_name_without_of_is_left_alone(nlp):
+    found = actors(nlp, "The Washington Post and the Toronto Star reported the deal.")
+    assert not any(k in found for k in ("gpe/washington", "gpe/toronto"))

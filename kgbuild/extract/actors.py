@@ -193,15 +193,20 @@ def _not_a_name(cand: _Cand, common: set[str]) -> bool:
 
 
 NESTED_CITY_POPULATION = 500_000
+NESTED_OF_CITY_POPULATION = 50_000
 DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "latin",
               "upper", "lower"}
 
 
-def _nestable(place: Place, owner: _Cand) -> bool:
-    """Countries inside any name; inside a site's name ("Volgograd Arena") also large cities, which are
-    where the site is (small towns share names with people and landmarks: "Lincoln Memorial")."""
+def _nestable(place: Place, owner: _Cand, of: bool) -> bool:
+    """Countries inside any name; after "of" ("University of Copenhagen", "Government of Bengal") also
+    regions, capitals and cities that are not villages; inside a site's name ("Volgograd Arena") large
+    cities, which are where the site is (small towns share names with people and landmarks: "Lincoln
+    Memorial")."""
     if place.kind == "country":
         return True
+    if of:
+        return place.kind in {"region", "capital"} or place.population >= NESTED_OF_CITY_POPULATION
     return owner.kind is ActorKind.LOCATION and place.kind in {"city", "capital"} \
         and place.population >= NESTED_CITY_POPULATION
 
@@ -209,8 +214,8 @@ def _nestable(place: Place, owner: _Cand) -> bool:
 def _nested_places(ent: Span, owner: _Cand, gaz: Gazetteer) -> list[_Cand]:
     """Places named inside an organisation or site name ("Doctor Who Society of Canada", "Volgograd Arena"):
     each is a mention of that place too (in an organisation's name only after "of", or where the document
-    names the place elsewhere), and an organisation "of" a country is affiliated with it. Cities
-    inside organisation names are left alone: "The Washington Post" is not about Washington."""
+    names the place elsewhere), and an organisation "of" a place is affiliated with it. Cities inside
+    organisation names other than after "of" are left alone: "The Washington Post" is not about Washington."""
     found: list[_Cand] = []
     tokens = [t for t in ent if t.idx >= owner.start and t.idx < owner.end]
     i = 0
@@ -222,11 +227,11 @@ def _nested_places(ent: Span, owner: _Cand, gaz: Gazetteer) -> list[_Cand]:
             start, end = span[0].idx, span[-1].idx + len(span[-1].text)
             text = doc_text(ent.doc)[start:end]
             place = gaz.lookup(text)
-            if place is None or not _nestable(place, owner):
+            of = i > 0 and tokens[i - 1].lower_ == "of"
+            if place is None or not _nestable(place, owner, of):
                 continue
             if i > 0 and (tokens[i - 1].lower_ in DIRECTIONS or (tokens[i - 1].lower_,) in titles()):
                 continue  # "North America", "Captain America": a region or character named after the place
-            of = i > 0 and tokens[i - 1].lower_ == "of"
             # "Bank of Canada" names Canada; "Singapore Airlines", "Team Estonia" name a company, a team: there
             # the country is a mention only where the document names it as well
             weak = not of and owner.kind is ActorKind.ORGANIZATION  # a site's city is where the site is
