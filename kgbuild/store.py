@@ -29,6 +29,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,6 +52,7 @@ __all__ = [
     "Endpoint",
     "LoadResult",
     "NamedGraph",
+    "UnionMode",
     "load_graphs_into_endpoint",
     "load_graphs_into_store",
     "query_endpoint",
@@ -338,6 +340,12 @@ def _scrub(text: str) -> str:
 
 def _request(method: str, url: str, *, body: bytes | None = None, headers: dict[str, str] | None = None,
              timeout: float = 60.0) -> bytes:
+    return _exchange(method, url, body=body, headers=headers, timeout=timeout)[0]
+
+
+def _exchange(method: str, url: str, *, body: bytes | None = None, headers: dict[str, str] | None = None,
+              timeout: float = 60.0) -> tuple[bytes, dict[str, str]]:
+    """One HTTP request: the answer's body and headers (names in lower case), or a StoreError."""
     request = urllib.request.Request(url, data=body, method=method, headers=dict(headers or {}))
     user, password = os.environ.get(USER_ENV), os.environ.get(PASSWORD_ENV)
     if user or password:
@@ -346,7 +354,7 @@ def _request(method: str, url: str, *, body: bytes | None = None, headers: dict[
     shown = _redact(url)
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.read()
+            return response.read(), {k.lower(): v for k, v in response.headers.items()}
     except urllib.error.HTTPError as exc:
         detail = ""
         with contextlib.suppress(OSError):
@@ -384,6 +392,27 @@ def load_graphs_into_endpoint(graphs: GraphInput, endpoint: Endpoint | str, *, o
 
 
 _FROM = re.compile(r"\bFROM\s+(NAMED\s+)?<", re.IGNORECASE)
+ARQ_UNION_GRAPH = "urn:x-arq:UnionGraph"  # Jena's name for the union of a dataset's named graphs
+
+
+class UnionMode(StrEnum):
+    """How a query at an endpoint gets the union of the named graphs as its default graph.
+
+    ``oxigraph`` sends Oxigraph's ``union-default-graph`` parameter; ``fuseki`` names Jena's union graph
+    (``default-graph-uri=urn:x-arq:UnionGraph``; GRAPH patterns then see no named graphs); ``server``
+    sends nothing, for a server whose default graph already is the union (``oxigraph serve
+    --union-default-graph``, Fuseki or GraphDB configured so); ``list`` names every named graph as
+    ``default-graph-uri`` and ``named-graph-uri`` (any SPARQL 1.1 server; the time grows with the number
+    of graphs); ``none`` queries the server's own default graph; ``auto`` asks the server who it is (its
+    ``Server`` header) and takes ``oxigraph`` or ``fuseki``, else ``list``.
+    """
+
+    auto = "auto"
+    oxigraph = "oxigraph"
+    fuseki = "fuseki"
+    server = "server"
+    list = "list"
+    none = "none"
 
 
 def _named_graph_iris(ep: Endpoint, timeout: float) -> list[str]:
@@ -391,10 +420,36 @@ def _named_graph_iris(ep: Endpoint, timeout: float) -> list[str]:
     return [row[0] for row in result.rows if row and row[0]]
 
 
-def _post_query(ep: Endpoint, sparql: str, default_graphs: Sequence[str], timeout: float) -> QueryResult:
-    # default-graph-uri alone would hide the named graphs from GRAPH ?g { }: name them too
-    form = [("query", sparql), *(("default-graph-uri", g) for g in default_graphs),
-            *(("named-graph-uri", g) for g in default_graphs)]
+def _detect(ep: Endpoint, timeout: float) -> UnionMode:
+    """The union mode for the server behind ``ep``, from the headers of its answer to ``ASK {}``."""
+    _, headers = _exchange("POST", ep.query, body=urllib.parse.urlencode({"query": "ASK {}"}).encode("utf-8"),
+                           timeout=timeout, headers={"Content-Type": "application/x-www-form-urlencoded",
+                                                     "Accept": "application/sparql-results+json"})
+    server = headers.get("server", "").lower()
+    if server.startswith("oxigraph"):
+        return UnionMode.oxigraph
+    if "fuseki" in server or "fuseki-request-id" in headers:
+        return UnionMode.fuseki
+    return UnionMode.list
+
+
+def _dataset(ep: Endpoint, mode: UnionMode, timeout: float) -> list[tuple[str, str]]:
+    """The protocol parameters that make the query's default graph the union, for ``mode``."""
+    if mode is UnionMode.auto:
+        mode = _detect(ep, timeout)
+    if mode is UnionMode.oxigraph:
+        return [("union-default-graph", "")]
+    if mode is UnionMode.fuseki:
+        return [("default-graph-uri", ARQ_UNION_GRAPH)]
+    if mode is UnionMode.list:
+        graphs = _named_graph_iris(ep, timeout)
+        # default-graph-uri alone would hide the named graphs from GRAPH ?g { }: name them too
+        return [*(("default-graph-uri", g) for g in graphs), *(("named-graph-uri", g) for g in graphs)]
+    return []
+
+
+def _post_query(ep: Endpoint, sparql: str, dataset: Sequence[tuple[str, str]], timeout: float) -> QueryResult:
+    form = [("query", sparql), *dataset]
     raw = _request("POST", ep.query, body=urllib.parse.urlencode(form).encode("utf-8"), timeout=timeout, headers={
         "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"})
     try:
@@ -409,13 +464,20 @@ def _post_query(ep: Endpoint, sparql: str, default_graphs: Sequence[str], timeou
     return QueryResult(columns, rows)
 
 
-def query_endpoint(endpoint: Endpoint | str, sparql: str, *, union: bool = True,
+def query_endpoint(endpoint: Endpoint | str, sparql: str, *, union: UnionMode | str | bool = UnionMode.auto,
                    timeout: float = 120.0) -> QueryResult:
     """Run a SELECT or ASK query at a SPARQL endpoint (SPARQL 1.1 Protocol, JSON results).
 
-    With ``union`` (and no FROM in the query) the default graph is the merge of every named graph,
-    passed as ``default-graph-uri`` parameters, so kgbuild's queries see every document and the ontology.
+    The default graph is the union of every named graph (every document and the ontology), obtained as
+    ``union`` says (``UnionMode``; True is ``auto``, False is ``none``), unless the query has its own FROM.
     """
     ep = endpoint if isinstance(endpoint, Endpoint) else Endpoint.from_urls(endpoint)
-    defaults = _named_graph_iris(ep, timeout) if union and not _FROM.search(sparql) else []
-    return _post_query(ep, sparql, defaults, timeout)
+    mode = UnionMode.auto if union is True else UnionMode.none if union is False else _union(union)
+    return _post_query(ep, sparql, [] if _FROM.search(sparql) else _dataset(ep, mode, timeout), timeout)
+
+
+def _union(value: str) -> UnionMode:
+    try:
+        return UnionMode(value)
+    except ValueError:
+        raise UsageError(f"unknown union mode {value!r}: one of {', '.join(m.value for m in UnionMode)}") from None

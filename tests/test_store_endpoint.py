@@ -9,6 +9,7 @@ import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -29,20 +30,21 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture()
-def oxigraph_server(tmp_path: Path) -> Iterator[str]:
-    """`oxigraph serve` on a free loopback port; yields its base URL; always stopped."""
+@contextmanager
+def running_oxigraph(folder: Path, *options: str) -> Iterator[str]:
+    """`oxigraph serve` on a free loopback port with its data in ``folder``; yields its base URL; always stopped."""
     binary = require("oxigraph")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    log = (tmp_path / "oxigraph.log").open("wb")
-    proc = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "db"), "--bind", f"127.0.0.1:{port}"],
-                            stdout=log, stderr=subprocess.STDOUT)
+    folder.mkdir(parents=True, exist_ok=True)
+    log = (folder / "oxigraph.log").open("wb")
+    proc = subprocess.Popen([binary, "serve", "--location", str(folder / "db"), "--bind", f"127.0.0.1:{port}",
+                             *options], stdout=log, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 30
         while True:
             if proc.poll() is not None:
-                pytest.fail(f"oxigraph serve exited with {proc.returncode}: {(tmp_path / 'oxigraph.log').read_text()}")
+                pytest.fail(f"oxigraph serve exited with {proc.returncode}: {(folder / 'oxigraph.log').read_text()}")
             try:
                 with urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=2):
                     break
@@ -59,6 +61,12 @@ def oxigraph_server(tmp_path: Path) -> Iterator[str]:
             proc.kill()
             proc.wait()
         log.close()
+
+
+@pytest.fixture()
+def oxigraph_server(tmp_path: Path) -> Iterator[str]:
+    with running_oxigraph(tmp_path / "server") as base:
+        yield base
 
 
 def sparql_count(base: str) -> int:

@@ -47,6 +47,10 @@ def query(
     query_url: Annotated[str | None, typer.Option("--query-url", help="SPARQL query endpoint URL, when not "
                                                   "--endpoint/query (Fuseki: http://host:3030/DATASET/sparql).")]
     = None,
+    union: Annotated[str, typer.Option("--union", help="How an endpoint's query sees the union of its named "
+                                       "graphs: auto (ask the server), oxigraph, fuseki, server (its default graph "
+                                       "already is the union), list (name every graph: slow with many), none.")]
+    = "auto",
 ) -> None:
     """Run a SPARQL SELECT or ASK query over built graphs plus the ontology, or over a store or endpoint.
 
@@ -66,7 +70,7 @@ def query(
         elif endpoint or query_url:
             from kgbuild.store import Endpoint, query_endpoint
 
-            result = query_endpoint(Endpoint.from_urls(endpoint, query=query_url), text)
+            result = query_endpoint(Endpoint.from_urls(endpoint, query=query_url), text, union=union)
         else:
             result = run_query(load_graphs(graph or []), text)
         sys.stdout.write(render(result, fmt))
