@@ -31,3 +31,46 @@ def test_build_to_a_file_and_a_store(runner, tmp_path: Path):
     before = query_store(store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows
     load_graphs_into_store([out], store)  # the file and the build give the same graphs
     assert query_store(store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows == before
+
+
+def _articles(folder: Path, n: int) -> list[str]:
+    folder.mkdir()
+    for i in range(n):
+        text = f"Talks {i}\nThe minister said that talks would resume in Geneva on day {i}.\n"
+        (folder / f"a{i}.txt").write_text(text)
+    return sorted(str(p) for p in folder.glob("*.txt"))
+
+
+def test_build_into_a_store_with_jobs_and_cache_is_the_streamed_build(runner, tmp_path: Path):
+    paths = _articles(tmp_path / "in", 5)
+    store, cache = tmp_path / "store", tmp_path / "cache"
+    args = ["build", *paths, "--store", str(store), "--jobs", "2", "--cache", str(cache)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "5 documents" in result.output and "0 from cache" in result.output
+    assert any(cache.rglob("*")), "the cache is filled"
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    first = query_store(store, count).rows
+    again = runner.invoke(app, args)
+    assert again.exit_code == 0 and "5 from cache" in again.output, again.output
+    assert query_store(store, count).rows == first  # each document replaced its own graph
+    streamed = runner.invoke(app, ["build", *paths, "-o", str(tmp_path / "all.nq")])
+    assert streamed.exit_code == 0
+    other = tmp_path / "other"
+    from kgbuild.store import load_graphs_into_store
+
+    load_graphs_into_store([tmp_path / "all.nq"], other)
+    assert query_store(other, count).rows == first
+
+
+def test_a_build_that_does_not_conform_loads_nothing(runner, tmp_path: Path):
+    paths = _articles(tmp_path / "in", 2)
+    shapes = tmp_path / "strict.ttl"
+    shapes.write_text("""@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix kg: <https://w3id.org/kgbuild/ontology#> .
+<urn:x:S> a sh:NodeShape ; sh:targetClass kg:NewsArticle ; sh:property [ sh:path kg:headline ; sh:maxCount 0 ] .
+""")
+    store = tmp_path / "store"
+    result = runner.invoke(app, ["build", *paths, "--store", str(store), "--shapes", str(shapes)])
+    assert result.exit_code == 1, result.output
+    assert not store.exists() or query_store(store, "ASK { GRAPH ?g { ?s ?p ?o } }").rows == (("false",),)

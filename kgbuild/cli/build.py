@@ -34,14 +34,12 @@ from kgbuild.cli.common import (
     interrupted,
     load_into,
     report_input,
-    write_or_exit,
 )
 from kgbuild.config import Settings, load_settings
 from kgbuild.errors import KgbuildError, UsageError
 from kgbuild.serialize import Format, format_for_path
 
 if TYPE_CHECKING:
-    from kgbuild.pipeline import BuildResult
     from kgbuild.stream import BuildSummary, DocOutput
 
 LOG_EVERY = 10.0  # seconds between progress lines when stderr is not a terminal
@@ -98,47 +96,64 @@ def build(
             encoding=encoding, lenient=lenient or None, max_chars=max_chars, knowledge_base=kb,
             event_lexicon=event_lexicon, patterns=tuple(patterns or ()))
         if not to_store:
-            _stream(paths, output or "-", settings, fmt, jobs=jobs, cache=cache, scheduler=scheduler,
-                    partition_size=partition_size)
+            _report(_stream(paths, output or "-", settings, fmt, jobs=jobs, cache=cache, scheduler=scheduler,
+                            partition_size=partition_size))
             return
-        result = _build_with_progress(paths, settings)
+        _build_into_store(paths, output, settings, fmt, jobs=jobs, cache=cache, target=(store, endpoint, gsp))
     except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (``Terminated``)
         raise interrupted(exc) from None
     except KgbuildError as exc:
         raise fail(exc) from None
-    report_input(result.skipped, result.warnings)
-    exit_unless_writable(result.violations, result.conforms, len(result.graphs), "no document could be built")
-    if output is not None:
-        write_or_exit(result.graphs, output, fmt or format_for_path(output))
-    try:
-        err.print(load_into(result.graphs, store, endpoint, gsp), markup=False, soft_wrap=True)
-    except KgbuildError as exc:
-        raise fail(exc) from None
-    err.print(f"{len(result.graphs)} documents, {result.triples} triples, {result.actors} actors, "
-              f"{result.events} events, {result.claims} claims; {len(result.skipped)} skipped; "
-              f"{len(result.warnings)} warnings", markup=False, soft_wrap=True)
-    if result.skipped:
+
+
+def _build_into_store(paths: list[str], output: str | None, settings: Settings, fmt: Format | None, *, jobs: int,
+                      cache: Path | None, target: tuple[Path | None, str | None, str | None]) -> None:
+    """Build with the streaming runner (``--jobs``, ``--cache``) into a file, then load that file into the store
+    or endpoint; nothing is loaded unless every document conformed."""
+    import shutil
+    import sys
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="kgbuild-store-") as tmp:
+        if output is None or output == "-":  # a file of our own: N-Quads, or what stdout gets
+            chosen: Format | None = fmt or (Format.ttl if output == "-" else Format.nq)
+            built = str(Path(tmp) / f"build.{chosen.value}")
+        else:
+            chosen, built = fmt, output
+        summary = _stream(paths, built, settings, chosen, jobs=jobs, cache=cache, scheduler=None, partition_size=0)
+        report_input(summary.skipped, summary.warnings)
+        exit_unless_writable(summary.violations, summary.conforms, summary.documents, "no document could be built")
+        if output == "-":
+            with open(built, "rb") as data:
+                shutil.copyfileobj(data, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        err.print(load_into([built], *target), markup=False, soft_wrap=True)
+    err.print(str(summary), markup=False, soft_wrap=True)
+    if summary.skipped:
         raise typer.Exit(EXIT_BAD_INPUT)
 
 
 def _stream(paths: list[str], output: str, settings: Settings, fmt: Format | None, *, jobs: int,
-            cache: Path | None, scheduler: str | None, partition_size: int) -> None:
-    """Stream to a file (or, with a scheduler, to parts on a cluster), then report like the in-memory build."""
+            cache: Path | None, scheduler: str | None, partition_size: int) -> BuildSummary:
+    """Stream to a file (or, with a scheduler, to parts on a cluster), with progress."""
     from kgbuild.stream import build_to, count_documents
 
     with _progress(count_documents(paths) if err.is_terminal else None) as progress:
         if scheduler:
             from kgbuild.distributed import build_distributed
 
-            summary = build_distributed(paths, output, settings, scheduler=scheduler, fmt=fmt or Format.ttl,
-                                        partition_size=partition_size, cache=cache, progress=progress)
-        else:
-            try:
-                summary = build_to(paths, output, settings, fmt=fmt or format_for_path(output), jobs=jobs,
-                                   cache=cache, progress=progress)
-            except OSError as exc:
-                err.print(f"error: cannot write {output}: {exc.strerror}", markup=False, soft_wrap=True)
-                raise typer.Exit(EXIT_BAD_INPUT) from None
+            return build_distributed(paths, output, settings, scheduler=scheduler, fmt=fmt or Format.ttl,
+                                     partition_size=partition_size, cache=cache, progress=progress)
+        try:
+            return build_to(paths, output, settings, fmt=fmt or format_for_path(output), jobs=jobs, cache=cache,
+                            progress=progress)
+        except OSError as exc:
+            err.print(f"error: cannot write {output}: {exc.strerror}", markup=False, soft_wrap=True)
+            raise typer.Exit(EXIT_BAD_INPUT) from None
+
+
+def _report(summary: BuildSummary) -> None:
+    """Report like the in-memory build: skipped inputs, violations (exit 1), the summary line."""
     report_input(summary.skipped, summary.warnings)
     exit_unless_writable(summary.violations, summary.conforms, summary.documents, "no document could be built")
     err.print(str(summary), markup=False, soft_wrap=True)
@@ -191,18 +206,3 @@ def merge(
     except KgbuildError as exc:
         raise fail(exc) from None
     err.print(f"{len(info['parts'])} parts, {info['documents']} documents, {info['triples']} triples", markup=False)
-
-
-def _build_with_progress(paths: list[str], settings: Settings) -> BuildResult:
-    """Run the build; on a terminal show documents done, rate and elapsed time."""
-    from kgbuild.pipeline import build as run_build
-
-    if not err.is_terminal:
-        return run_build(paths, settings)
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    columns = (SpinnerColumn(), TextColumn("{task.completed} documents built"),
-               TextColumn("[dim]{task.fields[last]}"), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True) as bar:
-        task = bar.add_task("build", total=None, last="")
-        return run_build(paths, settings, progress=lambda x: bar.update(task, advance=1, last=x.document.id))
