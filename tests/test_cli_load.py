@@ -70,4 +70,4 @@ def test_build_into_a_store_prints_its_summary_on_one_line(tmp_path: Path):
                           capture_output=True, text=True, env=env, timeout=300)
     assert done.returncode == 0, done.stderr
     [summary] = [line for line in done.stderr.splitlines() if " documents, " in line]
-    assert summary.startswith("1 documents, ") and summary.endswith(" warnings"), done.stderr
+    assert summary.startswith("1 documents, ") and summary.endswith(" docs/s)"), done.stderr
