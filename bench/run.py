@@ -1,6 +1,12 @@
 """Throughput and memory benchmark of kgbuild against bare spaCy, on the same texts, in one run.
 
     python bench/run.py [--corpus DIR] [--rounds N] [--rss-docs 100 1000] [--rss-chars N] [--profile]
+                        [--news-docs 200] [--gold DIR]
+
+News (``--news-docs``, 0 to skip): the seed and the Wikinews articles of the shared gold (``gum-dev``,
+``meantime-dev``, ``gum-interview``) repeated to 200 documents, each side a fresh process with its
+start-up included: ``spacy.load`` + ``nlp.pipe`` against ``kgbuild build corpus.jsonl -o out.nt``
+(and ``-j 2``), as users run them.
 
 Prints: bare spaCy ``nlp.pipe`` words/s and docs/s (the same model, loaded with ``spacy.load``);
 kgbuild's spaCy pipeline (the model plus its entity ruler); kgbuild end to end (parse, extract, map,
@@ -41,6 +47,54 @@ def repeat(docs: list[dict], n: int, chars: int | None) -> list[dict]:
             for i in range(n)]
 
 
+NEWS_FOLDERS = ("gum-dev", "meantime-dev", "gum-interview")
+SPACY_PROCESS = ("import json, sys, spacy; nlp = spacy.load(sys.argv[1]); "
+                 "texts = [json.loads(l)['text'] for l in open(sys.argv[2], encoding='utf-8') if l.strip()]; "
+                 "assert sum(1 for _ in nlp.pipe(texts, batch_size=8)) == len(texts)")
+
+
+def news_corpus(gold: Path, n: int) -> list[dict]:
+    """The seed and the Wikinews texts of the shared gold, in name order, repeated to ``n`` documents."""
+    paths = [ROOT / "examples" / "seed-article.txt"]
+    for folder in NEWS_FOLDERS:
+        paths += sorted((gold / folder).glob("*.txt"))
+    docs = [{"id": p.stem, "text": p.read_text(encoding="utf-8")} for p in paths]
+    return repeat(docs, n, None)
+
+
+def news_ratios(docs: list[dict], folder: Path, rounds: int, model: str, skip_jobs: bool) -> None:
+    """Fresh processes, start-up included on both sides, rounds in rotating order; medians of the ratios."""
+    corpus = write_jsonl(docs, folder / "news.jsonl")
+    words = sum(len(d["text"].split()) for d in docs)
+    print(f"news: {len(docs)} documents, {words:,} words (seed, {', '.join(NEWS_FOLDERS)}; repeated)")
+
+    def spacy_run() -> None:
+        subprocess.run([sys.executable, "-c", SPACY_PROCESS, model, str(corpus)], check=True)
+
+    def kgbuild_run(jobs: int) -> None:
+        subprocess.run([sys.executable, "-m", "kgbuild", "build", str(corpus), "-o", str(folder / f"news{jobs}.nt"),
+                        "--jobs", str(jobs)], check=True, capture_output=True)
+
+    runs = {"bare": spacy_run, "j1": partial(kgbuild_run, 1)}
+    if not skip_jobs:
+        runs["j2"] = partial(kgbuild_run, 2)
+    names, rows = list(runs), []
+    for r in range(rounds):
+        order = names[r % len(names):] + names[:r % len(names)]
+        spent = {name: timed(runs[name]) for name in order}
+        rows.append(spent)
+        print(f"news round {r + 1} ({', '.join(order)}): bare spaCy {spent['bare']:.1f} s, kgbuild -j 1 "
+              f"{spent['j1']:.1f} s" + (f", -j 2 {spent['j2']:.1f} s" if "j2" in spent else ""))
+    ratio = [row["bare"] / row["j1"] for row in rows]
+    print(f"  news, start-up included: kgbuild / bare spaCy {statistics.median(ratio):.2f} "
+          f"(rounds {min(ratio):.2f}-{max(ratio):.2f}; target ≥ 0.75)")
+    if not skip_jobs:
+        speedup = [row["j1"] / row["j2"] for row in rows]
+        same = (folder / "news1.nt").read_bytes() == (folder / "news2.nt").read_bytes()
+        print(f"  news -j 2 / -j 1: {statistics.median(speedup):.2f} (rounds {min(speedup):.2f}-{max(speedup):.2f}; "
+              f"target ≥ 1.7); identical output: {same}")
+
+
 def timed(fn) -> float:
     start = time.perf_counter()
     fn()
@@ -77,6 +131,8 @@ def main() -> None:
     parser.add_argument("--rss-chars", type=int, default=None, help="truncate texts in the RSS runs (time)")
     parser.add_argument("--skip-jobs", action="store_true", help="do not measure --jobs 2")
     parser.add_argument("--rounds", type=int, default=4, help="repeat the throughput runs (medians are reported)")
+    parser.add_argument("--news-docs", type=int, default=200, help="news documents (0: skip the news runs)")
+    parser.add_argument("--gold", type=Path, default=ROOT.parent / "shared" / "eval" / "gold")
     parser.add_argument("--profile", action="store_true",
                         help="also profile one end-to-end run with pyinstrument (pip install pyinstrument)")
     args = parser.parse_args()
@@ -157,6 +213,8 @@ def main() -> None:
                   "(worker start-up included)")
             print(f"  speed-up -j 2 / -j 1: {median(speedup):.2f} (rounds {min(speedup):.2f}-{max(speedup):.2f}; "
                   f"target ≥ 1.7); identical output: {same}")
+        if args.news_docs:
+            news_ratios(news_corpus(args.gold, args.news_docs), folder, args.rounds, settings.model, args.skip_jobs)
         if args.profile:
             profile(lambda: run(1))
         rss = {}

@@ -18,9 +18,11 @@ import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import Any
 
 from kgbuild.errors import InputError, UsageError
 from kgbuild.ingest import DEFAULT_MAX_CHARS
+from kgbuild.ingest_web import language_of_model
 from kgbuild.iris import DEFAULT_BASE, check_base
 from kgbuild.nlp import DEFAULT_MODEL
 
@@ -41,6 +43,17 @@ class Settings:
     event_lexicon: Path | None = None  # extra event trigger lexicon
     knowledge_base: Path | None = None  # label -> IRI file for people and organisations
     validate: bool = True
+
+    @property
+    def language(self) -> str | None:
+        """The language of the model's texts (``en`` for ``en_core_web_sm``): web pages in another are skipped."""
+        return language_of_model(self.model)
+
+    def reader_options(self) -> dict[str, Any]:
+        """The options of ``kgbuild.ingest.read_documents`` these settings give: the one place every build path
+        (in memory, streaming, parallel, Dask) takes them from."""
+        return {"encoding": self.encoding, "lenient": self.lenient, "max_chars": self.max_chars,
+                "published": self.published, "publisher": self.publisher, "language": self.language}
 
     def with_overrides(self, **values: object) -> Settings:
         """A copy with every non-None value applied."""

@@ -102,9 +102,9 @@ def build_distributed(paths: Iterable[str | Path], folder: str | Path, settings:
         old.unlink()
     summary = BuildSummary()
     start = time.perf_counter()
-    documents = read_documents(paths, encoding=s.encoding, lenient=s.lenient, max_chars=s.max_chars,
-                               published=s.published, publisher=s.publisher,
-                               on_error=lambda exc: summary.skipped.append(Skipped(exc.path or "<input>", str(exc))))
+    documents = read_documents(paths, **s.reader_options(),
+                               on_error=lambda exc: summary.skipped.append(Skipped(exc.path or "<input>", str(exc))),
+                               on_warning=lambda w: summary.warnings.append(str(w)))
     try:
         window = 2 * max(1, len(client.scheduler_info().get("workers", {})))
         pending: deque = deque()

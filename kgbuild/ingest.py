@@ -31,6 +31,15 @@ from pathlib import Path
 from typing import IO
 
 from kgbuild.errors import InputError
+from kgbuild.ingest_web import (
+    HTML_BYTES_PER_CHAR,
+    HTML_SUFFIXES,
+    is_feed,
+    is_web_archive,
+    read_feed,
+    read_html_page,
+    read_warc,
+)
 from kgbuild.model import Document
 from kgbuild.safety import InputWarning, find_surrogate, replace_surrogates
 
@@ -296,12 +305,18 @@ def _expand(paths: Iterable[str | Path]) -> Iterator[Path | None]:
         path = Path(item)
         if path.is_dir():
             children = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES
+                p for p in path.rglob("*") if p.is_file() and _readable(p)
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             yield from children
         else:
             yield path
+
+
+def _readable(path: Path) -> bool:
+    """Is a file in a folder one that kgbuild reads (text, JSONL, HTML, web archive or feed)?"""
+    suffix = path.suffix.lower()
+    return suffix in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES or is_web_archive(path) or is_feed(path)
 
 
 def read_documents(
@@ -314,8 +329,10 @@ def read_documents(
     publisher: str | None = None,
     on_error: ErrorHandler | None = None,
     on_warning: WarningHandler | None = None,
+    language: str | None = "en",
 ) -> Iterator[Document]:
-    """Yield documents lazily from files, folders (recursively, sorted), JSONL files and ``-``.
+    """Yield documents lazily from files, folders (recursively, sorted), JSONL files, HTML pages, web archives,
+    feeds (``kgbuild.ingest_web``; pages in another language than ``language`` are skipped) and ``-``.
 
     Without ``on_error`` the first bad document raises ``InputError``; with it, each
     bad document is passed to ``on_error`` and skipped. Document ids are unique in one
@@ -326,6 +343,7 @@ def read_documents(
     opts = {"encoding": encoding, "lenient": lenient, "max_chars": max_chars, "published": published,
             "publisher": publisher, "on_warning": on_warning}
     seen: dict[str, str] = {}
+    page = {"published": published, "publisher": publisher, "language": language, "max_chars": max_chars}
     for path in _expand(paths):
         try:
             if path is None:
@@ -338,6 +356,8 @@ def read_documents(
             elif path.suffix.lower() in JSONL_SUFFIXES:
                 with _open(path) as stream:
                     yield from read_jsonl(stream, str(path), on_error=on_error, seen=seen, **opts)
+            elif path.suffix.lower() in HTML_SUFFIXES or is_web_archive(path) or is_feed(path):
+                yield from (_unique(d, seen) for d in _web_documents(path, on_error, on_warning or _warn, page))
             else:
                 yield _unique(read_text_document(_read(path, encoding, max_chars), str(path), path.stem, **opts),
                               seen)
@@ -345,6 +365,34 @@ def read_documents(
             if on_error is None:
                 raise
             on_error(exc)
+
+
+def _web_documents(path: Path, on_error: ErrorHandler | None, on_warning: WarningHandler,
+                   page: dict) -> Iterator[Document]:
+    def skip(exc: InputError) -> None:
+        if on_error is None:
+            raise exc
+        on_error(exc)
+
+    if is_web_archive(path):
+        yield from read_warc(path, on_error=skip, on_warning=on_warning, **page)
+    elif is_feed(path):
+        yield from read_feed(_read_bytes(path, page["max_chars"]), path, on_error=skip, on_warning=on_warning, **page)
+    else:
+        yield read_html_page(_read_bytes(path, page["max_chars"]), str(path), path.stem, **page)
+
+
+def _read_bytes(path: Path, max_chars: int) -> bytes:
+    """A page's or feed's bytes, refused past the limit for ``max_chars`` before they are all held."""
+    limit = max_chars * HTML_BYTES_PER_CHAR if max_chars else -1
+    with _open(path) as stream:
+        try:
+            data = stream.read(limit + 1 if limit > 0 else -1)
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", path=str(path)) from None
+    if limit > 0 and len(data) > limit:
+        raise InputError(f"file is over {limit:,} bytes, the limit for --max-chars {max_chars:,}", path=str(path))
+    return data
 
 
 def _claim_id(doc_id: str, where: str, seen: dict[str, str]) -> None:

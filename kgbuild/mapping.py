@@ -112,8 +112,13 @@ class _Mapper:
         self.add(doc, KG.headline, d.title)
         self.add(doc, KG.url, Literal(d.url, datatype=XSD.anyURI) if d.url else None)
         self.add(doc, KG.datePublished, Literal(d.published, datatype=XSD.date) if d.published else None)
+        self.add(doc, KG.sourceUrl, Literal(d.source_url, datatype=XSD.anyURI) if d.source_url else None)
+        self.add(doc, KG.warcRecordId, d.record)
+        self.add(doc, KG.inLanguage, d.language)
         if self.x.publisher:
             self.add(doc, KG.publisher, self.actor_iri(self.x.publisher))
+        for key in self.x.authors:
+            self.add(doc, KG.author, self.actor_iri(key))
         for key in self.x.sources:
             self.add(doc, KG.citesSource, self.actor_iri(key))
 

@@ -167,6 +167,10 @@ class Document:
     published: str | None = None  # ISO 8601 date, YYYY-MM-DD
     publisher: str | None = None
     origin: str | None = None  # file path or "<stdin>", for messages
+    authors: tuple[str, ...] = ()  # the byline's names, as the page gives them
+    language: str | None = None  # ISO 639-1 code of the text, where the reader determined it
+    source_url: str | None = None  # where the page was fetched from (a WARC record's target URI)
+    record: str | None = None  # the WARC-Record-ID of the archive record the page was read from
 
 
 @dataclass(frozen=True, order=True)
@@ -292,3 +296,4 @@ class Extraction:
     non_responses: tuple[NonResponse, ...] = ()
     sources: tuple[str, ...] = field(default=())  # actor keys cited by the document's header
     publisher: str | None = None  # actor key of the document's publisher
+    authors: tuple[str, ...] = ()  # actor keys of the document's authors (people named by its byline)

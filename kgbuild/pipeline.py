@@ -116,8 +116,7 @@ def extract(paths: Iterable[str | Path], settings: Settings | None = None,
     s = settings or Settings()
     on_error = None if skipped is None else (lambda exc: skipped.append(_skip(exc)))
     on_warning = None if warnings is None else (lambda w: warnings.append(str(w)))
-    documents = read_documents(paths, encoding=s.encoding, lenient=s.lenient, max_chars=s.max_chars,
-                               published=s.published, publisher=s.publisher, on_error=on_error,
+    documents = read_documents(paths, **s.reader_options(), on_error=on_error,
                                on_warning=on_warning)
     return extract_documents(documents, s, skipped=skipped)
 

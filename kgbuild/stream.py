@@ -395,6 +395,7 @@ def write_documents(graphs: Iterable[tuple[object, object]], path: str | Path, f
 def count_documents(paths: Iterable[str | Path]) -> int | None:
     """How many documents ``paths`` hold (JSONL lines, text files), or None when it is not cheap (stdin)."""
     from kgbuild.ingest import _expand
+    from kgbuild.ingest_web import is_feed, is_web_archive
 
     paths = list(paths)
     if any(str(p) == "-" for p in paths):
@@ -403,6 +404,8 @@ def count_documents(paths: Iterable[str | Path]) -> int | None:
     for path in _expand(paths):
         if path is None:
             return None
+        if is_web_archive(path) or is_feed(path):
+            return None  # how many pages an archive or a feed holds is known only by reading it
         if path.suffix.lower() in JSONL_SUFFIXES:
             try:
                 with path.open("rb") as stream:
@@ -438,8 +441,7 @@ def build_to(paths: Iterable[str | Path], output: str | Path | GraphSink, settin
     def on_error(exc: InputError) -> None:
         summary.skipped.append(Skipped(exc.path or "<input>", str(exc)))
 
-    documents = read_documents(paths, encoding=s.encoding, lenient=s.lenient, max_chars=s.max_chars,
-                               published=s.published, publisher=s.publisher, on_error=on_error,
+    documents = read_documents(paths, **s.reader_options(), on_error=on_error,
                                on_warning=lambda w: summary.warnings.append(str(w)))
     store = DocumentCache(cache, s, sink.fmt) if cache else None
     try:

@@ -38,6 +38,10 @@ class KG(DefinedNamespace):
     headline: URIRef
     text: URIRef
     datePublished: URIRef
+    author: URIRef
+    inLanguage: URIRef
+    sourceUrl: URIRef
+    warcRecordId: URIRef
     url: URIRef
     publisher: URIRef
     citesSource: URIRef

@@ -57,6 +57,9 @@ DATATYPE_RANGES = {
     "inXSDDate": XSD.date,
     "beginDate": XSD.date,
     "endDate": XSD.date,
+    "inLanguage": XSD.string,
+    "sourceUrl": XSD.anyURI,
+    "warcRecordId": XSD.string,
 }
 OBJECT_PROPERTIES = set(VOCAB_TERMS) - CLASSES - set(DATATYPE_RANGES)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from kgbuild.extract.actors import find_actors
+from kgbuild.extract.actors import find_actors, find_authors
 from kgbuild.extract.claims import find_claims
 from kgbuild.extract.events import find_events
 from kgbuild.extract.events_statements import link_statements
@@ -32,6 +32,7 @@ def extract_document(sdoc: Doc, document: Document, *, kb: KnowledgeBase | None 
     """
     table = ActorTable(document.id)
     publisher = find_actors(sdoc, document, table, kb=kb)
+    authors = find_authors(document, table)
     times = find_times(sdoc, document)
     events = find_events(sdoc, document, table, times, lexicon_path=event_lexicon)
     found = find_claims(sdoc, document, table, events)
@@ -45,4 +46,5 @@ def extract_document(sdoc: Doc, document: Document, *, kb: KnowledgeBase | None 
         non_responses=tuple(found.non_responses),
         sources=tuple(found.header_sources),
         publisher=publisher,
+        authors=authors,
     )

@@ -138,6 +138,19 @@ def find_actors(sdoc: Doc, document: Document, table: ActorTable, *, kb: Knowled
     return key
 
 
+def find_authors(document: Document, table: ActorTable) -> tuple[str, ...]:
+    """The byline's people (``Document.authors``, from a page's metadata) as actors of kind Person; the same
+    node as the person where the text names them too."""
+    keys: list[str] = []
+    for name in document.authors:
+        name = clean_name(name)
+        if name and not is_junk(name):
+            key = table.add_named(name, ActorKind.PERSON, None)
+            if key not in keys:
+                keys.append(key)
+    return tuple(keys)
+
+
 def _disambiguate(cands: list[_Cand], gaz: Gazetteer) -> list[_Cand]:
     """Homonymous places take the reading in the document's countries: with New South Wales and
     Queensland around, "Victoria" is the Australian state, not the capital of the Seychelles."""
