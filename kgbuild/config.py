@@ -43,6 +43,8 @@ class Settings:
     event_lexicon: Path | None = None  # extra event trigger lexicon
     knowledge_base: Path | None = None  # label -> IRI file for people and organisations
     validate: bool = True
+    # web pages: --published/--publisher fill what a page lacks; True lets them override what it says
+    override_page_metadata: bool = False
 
     @property
     def language(self) -> str | None:
@@ -53,7 +55,8 @@ class Settings:
         """The options of ``kgbuild.ingest.read_documents`` these settings give: the one place every build path
         (in memory, streaming, parallel, Dask) takes them from."""
         return {"encoding": self.encoding, "lenient": self.lenient, "max_chars": self.max_chars,
-                "published": self.published, "publisher": self.publisher, "language": self.language}
+                "published": self.published, "publisher": self.publisher, "language": self.language,
+                "override_page_metadata": self.override_page_metadata}
 
     def with_overrides(self, **values: object) -> Settings:
         """A copy with every non-None value applied."""

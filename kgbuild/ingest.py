@@ -330,6 +330,7 @@ def read_documents(
     on_error: ErrorHandler | None = None,
     on_warning: WarningHandler | None = None,
     language: str | None = "en",
+    override_page_metadata: bool = False,
 ) -> Iterator[Document]:
     """Yield documents lazily from files, folders (recursively, sorted), JSONL files, HTML pages, web archives,
     feeds (``kgbuild.ingest_web``; pages in another language than ``language`` are skipped) and ``-``.
@@ -337,13 +338,15 @@ def read_documents(
     Without ``on_error`` the first bad document raises ``InputError``; with it, each
     bad document is passed to ``on_error`` and skipped. Document ids are unique in one
     call: a second document with the same id (``a/x.txt`` and ``b/x.txt``) is refused.
-    What ``lenient`` replaced goes to ``on_warning`` (default: ``warnings.warn``).
+    What ``lenient`` replaced goes to ``on_warning`` (default: ``warnings.warn``). ``published`` and
+    ``publisher`` fill what a web page lacks, or replace what it says with ``override_page_metadata``.
     """
     published = parse_date(published)
     opts = {"encoding": encoding, "lenient": lenient, "max_chars": max_chars, "published": published,
             "publisher": publisher, "on_warning": on_warning}
     seen: dict[str, str] = {}
-    page = {"published": published, "publisher": publisher, "language": language, "max_chars": max_chars}
+    page = {"published": published, "publisher": publisher, "language": language, "max_chars": max_chars,
+            "override": override_page_metadata}
     for path in _expand(paths):
         try:
             if path is None:

@@ -82,6 +82,11 @@ def _date(value: object) -> str | None:
         return None
 
 
+def _pick(on_page: str | None, given: str | None, override: bool) -> str | None:
+    """The page's value, or the one given where the page has none (or always, with ``override``)."""
+    return (given or on_page) if override else (on_page or given)
+
+
 def _with_title(title: str | None, body: str) -> str:
     """The graph's text: the headline as its first line (as in a plain-text article), then the body."""
     body = body.replace("\r\n", "\n").replace("\r", "\n").strip()
@@ -93,8 +98,9 @@ def _with_title(title: str | None, body: str) -> str:
 
 def read_html_page(data: bytes, origin: str, doc_id: str, *, url: str | None = None, source_url: str | None = None,
                    record: str | None = None, published: str | None = None, publisher: str | None = None,
-                   language: str | None = "en", max_chars: int = 0) -> Document:
-    """One article from the bytes of an HTML page (trafilatura: main text and metadata)."""
+                   language: str | None = "en", max_chars: int = 0, override: bool = False) -> Document:
+    """One article from the bytes of an HTML page (trafilatura: main text and metadata); ``published`` and
+    ``publisher`` fill what the page lacks, or replace what it says with ``override``."""
     import trafilatura
 
     if max_chars and len(data) > max_chars * HTML_BYTES_PER_CHAR:
@@ -111,7 +117,8 @@ def read_html_page(data: bytes, origin: str, doc_id: str, *, url: str | None = N
     if max_chars and len(text) > max_chars:
         raise InputError(f"main text of {len(text):,} characters is over --max-chars {max_chars:,}", path=origin)
     return Document(id=doc_id, text=text, title=text.split("\n", 1)[0], url=found.url or url,
-                    published=_date(found.date) or published, publisher=found.sitename or publisher,
+                    published=_pick(_date(found.date), published, override),
+                    publisher=_pick(found.sitename, publisher, override),
                     origin=origin, authors=_authors(found.author), language=_check_language(text, origin, language),
                     source_url=source_url, record=record)
 
@@ -190,7 +197,7 @@ def _item_text(html: str) -> str:
 
 def read_feed(data: bytes, path: Path, *, on_error: Callable[[InputError], None], on_warning: _Warn,
               published: str | None = None, publisher: str | None = None, language: str | None = "en",
-              max_chars: int = 0) -> Iterator[Document]:
+              max_chars: int = 0, override: bool = False) -> Iterator[Document]:
     """The items of an RSS or Atom feed: full content where the feed carries it, else the summary (with a note)."""
     import feedparser
 
@@ -198,7 +205,7 @@ def read_feed(data: bytes, path: Path, *, on_error: Callable[[InputError], None]
     if not feed.get("version") and not feed.entries:
         reason = feed.get("bozo_exception") or "no RSS or Atom root element"
         raise InputError(f"not an RSS or Atom feed: {reason}", path=str(path))
-    site = feed.feed.get("title") or publisher
+    site = _pick(feed.feed.get("title"), publisher, override)
     for number, entry in enumerate(feed.entries, 1):
         where = f"{path} item {number}"
         try:
@@ -217,7 +224,8 @@ def read_feed(data: bytes, path: Path, *, on_error: Callable[[InputError], None]
             when = entry.get("published_parsed") or entry.get("updated_parsed")
             names = [a.get("name", "") for a in entry.get("authors") or []] or [entry.get("author", "")]
             yield Document(id=f"{_stem(path)}-{number}", text=text, title=text.split("\n", 1)[0],
-                           url=entry.get("link"), published=date(*when[:3]).isoformat() if when else published,
+                           url=entry.get("link"),
+                           published=_pick(date(*when[:3]).isoformat() if when else None, published, override),
                            publisher=site, origin=where, authors=_authors("; ".join(n for n in names if n)),
                            language=_check_language(text, where, language))
         except InputError as exc:

@@ -196,7 +196,7 @@ def pipeline_fingerprint(settings: Settings, fmt: Format) -> str:
     digest = hashlib.sha256()
     digest.update(json.dumps([getattr(kgbuild, "__version__", "?"), spacy.__version__, _model_version(settings.model),
                               settings.base_iri, settings.published, settings.publisher, settings.validate,
-                              str(fmt)]).encode())
+                              settings.override_page_metadata, str(fmt)]).encode())
     files = [p for p in root.rglob("*") if p.is_file() and p.suffix in {".py", ".json", ".tsv", ".txt", ".jsonl",
                                                                            ".jsonld", ".ttl"}]
     _hash_files(digest, files)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -161,3 +163,70 @@ def test_a_page_over_the_size_limit_is_refused(tmp_path: Path) -> None:
     path.write_text(page(0, body="<p>" + "word " * 50_000 + "</p>"), encoding="utf-8")
     with pytest.raises(InputError, match="limit for --max-chars"):
         list(read_documents([path], max_chars=10_000))
+
+
+def test_a_config_option_lets_the_given_metadata_override_the_page(runner, tmp_path: Path) -> None:
+    (tmp_path / "acme.html").write_text(page(0), encoding="utf-8")
+    [doc] = read_documents([tmp_path / "acme.html"], published="2024-01-02", publisher="Wire Service",
+                           override_page_metadata=True)
+    assert (doc.published, doc.publisher) == ("2024-01-02", "Wire Service")
+    config = tmp_path / "kgbuild.toml"
+    config.write_text('[kgbuild]\noverride_page_metadata = true\npublisher = "Wire Service"\n', encoding="utf-8")
+    code, output, g = _build(runner, str(tmp_path / "acme.html"), "--config", str(config),
+                             "-o", str(tmp_path / "out.ttl"))
+    assert code == 0, output
+    [article] = g.subjects(RDF.type, KG.NewsArticle)
+    assert str(g.value(g.value(article, KG.publisher), RDFS.label)) == "Wire Service"
+
+
+def _many_pages(path: Path, count: int) -> Path:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for i in range(count):
+            body = page(i % 3, title=f"Story number {i}").encode("utf-8")
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(f"https://dailyplanet.example/{i}", "response",
+                                                          payload=io.BytesIO(body), http_headers=headers))
+    return path
+
+
+def _peak_while_reading(path: Path) -> tuple[int, int]:
+    tracemalloc.start()
+    try:
+        count = sum(1 for _ in read_documents([path], language=None))
+        return count, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.slow
+def test_an_archive_of_thousands_of_pages_streams_in_bounded_memory(tmp_path: Path) -> None:
+    small, small_peak = _peak_while_reading(_many_pages(tmp_path / "small.warc.gz", 100))
+    large, large_peak = _peak_while_reading(_many_pages(tmp_path / "large.warc.gz", 2000))
+    assert (small, large) == (100, 2000)
+    # what grows is the register of document ids (ids must be unique) and trafilatura's bounded caches:
+    # well under a page (2.6 KB of HTML, more once parsed) per record, so pages are not held
+    per_record = (large_peak - small_peak) / (large - small)
+    assert per_record < 1024, (small_peak, large_peak)
+
+
+def test_a_dask_build_reads_web_inputs(runner, tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    warc(folder / "crawl.warc.gz")
+    (folder / "world.atom").write_text(ATOM, encoding="utf-8")
+    local = tmp_path / "local.ttl"
+    assert runner.invoke(app, ["build", str(folder), "-o", str(local)]).exit_code == 0
+    parts = tmp_path / "parts"
+    with distributed.LocalCluster(n_workers=1, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
+        result = runner.invoke(app, ["build", str(folder), "-o", str(parts), "--scheduler", cluster.scheduler_address,
+                                     "-f", "ttl"])
+    assert result.exit_code == 0, result.output
+    assert "3 records skipped" in result.output
+    merged = tmp_path / "merged.ttl"
+    assert runner.invoke(app, ["merge", str(parts), "-o", str(merged)]).exit_code == 0
+    assert merged.read_bytes() == local.read_bytes()
