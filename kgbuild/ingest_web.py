@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -126,15 +127,16 @@ def read_html_page(data: bytes, origin: str, doc_id: str, *, url: str | None = N
 def read_warc(path: Path, *, on_error: Callable[[InputError], None], on_warning: _Warn,
               **page: Any) -> Iterator[Document]:
     """The HTML pages of a web archive, record by record (bounded memory); other records counted in a note."""
-    from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     skipped: Counter[str] = Counter()
     number = 0
+    records: Any = None
     limit = (page.get("max_chars") or 0) * HTML_BYTES_PER_CHAR or None
     try:
         with path.open("rb") as stream:
-            for record in ArchiveIterator(stream):
+            records = _quiet_iterator()(stream)
+            for record in records:
                 number += 1
                 reason = _not_a_page(record)
                 if reason:
@@ -152,6 +154,10 @@ def read_warc(path: Path, *, on_error: Callable[[InputError], None], on_warning:
                     on_error(InputError(f"cannot read the record: {_one_line(exc)}", path=where))
     except (ArchiveLoadFailed, OSError, ValueError, EOFError) as exc:
         on_error(InputError(f"cannot read the archive after record {number}: {_one_line(exc)}", path=str(path)))
+    damaged = getattr(records, "err_count", 0)
+    if damaged:
+        on_warning(InputWarning(f"{path}: {damaged} record{'' if damaged == 1 else 's'} not where the Content-Length "
+                                "before it says (a damaged archive); read on from the next record header"))
     if skipped:
         counts = ", ".join(f"{n} {why}" for why, n in sorted(skipped.items()))
         total = sum(skipped.values())
@@ -160,6 +166,15 @@ def read_warc(path: Path, *, on_error: Callable[[InputError], None], on_warning:
 
 def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split()) or exc.__class__.__name__
+
+
+@cache
+def _quiet_iterator() -> type:
+    """warcio's ArchiveIterator without its own message on stderr for a record whose Content-Length is wrong
+    (it counts them in ``err_count``; kgbuild reports them in its note)."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    return type("QuietArchiveIterator", (ArchiveIterator,), {"INC_RECORD": ""})
 
 
 def _not_a_page(record: Any) -> str | None:

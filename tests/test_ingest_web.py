@@ -230,3 +230,14 @@ def test_a_dask_build_reads_web_inputs(runner, tmp_path: Path) -> None:
     merged = tmp_path / "merged.ttl"
     assert runner.invoke(app, ["merge", str(parts), "-o", str(merged)]).exit_code == 0
     assert merged.read_bytes() == local.read_bytes()
+
+
+def test_a_record_with_a_wrong_length_is_reported_and_the_archive_read_on(runner, tmp_path: Path) -> None:
+    data = warc(tmp_path / "crawl.warc").read_bytes()
+    at = data.find(b"Content-Length: ", data.find(b"WARC-Type: response"))
+    end = data.find(b"\r\n", at)
+    (tmp_path / "damaged.warc").write_bytes(data[:at] + b"Content-Length: 99" + data[end:])
+    code, output, g = _build(runner, str(tmp_path / "damaged.warc"), "-o", str(tmp_path / "out.ttl"))
+    assert code == 2 and "Traceback" not in output and "WARNING: Record not followed" not in output
+    assert "damaged.warc record 2" in output and "1 record not where the Content-Length before it says" in output
+    assert {str(t) for t in g.objects(None, KG.headline)} == {"Storm hits the coast"}
