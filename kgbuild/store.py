@@ -24,6 +24,7 @@ import contextlib
 import json
 import os
 import re
+import shutil
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -53,6 +54,7 @@ __all__ = [
     "LoadResult",
     "NamedGraph",
     "UnionMode",
+    "bulk_load_into_store",
     "load_graphs_into_endpoint",
     "load_graphs_into_store",
     "query_endpoint",
@@ -240,6 +242,55 @@ def load_graphs_into_store(graphs: GraphInput, path: str | Path | pyoxigraph.Sto
     finally:
         del store  # closes the on-disk store (and releases its lock) when we opened it
     return LoadResult(tuple((str(name), len(g)) for name, g in named), target)
+
+
+def bulk_load_into_store(files: Sequence[str | Path], path: str | Path, *, ontology: bool = True) -> LoadResult:
+    """Load N-Quads files (``kgbuild build -f nq``: each article its own named graph) into the on-disk Oxigraph
+    store at ``path`` with Oxigraph's bulk loader, replacing those graphs: for corpora too large for one
+    transaction (``load_graphs_into_store`` holds every graph in memory and writes one update).
+
+    The bulk loader is not transactional, so it works on a copy: a backup of the store (hard links on the
+    same file system), the graphs replaced there, then the copy renamed into place. Until that rename the
+    store is as it was; a failure removes the copy and leaves the store unchanged.
+    """
+    import pyoxigraph as ox
+
+    target = Path(path)
+    counts: dict[str, int] = {}
+    work = target.with_name(f".{target.name}.kgbuild-load-{os.getpid()}")
+    old = target.with_name(f".{target.name}.kgbuild-old-{os.getpid()}")
+    try:
+        for file in files:  # the graphs to replace, read by Oxigraph's parser (nothing held but the counts)
+            for quad in ox.parse(path=str(file), format=ox.RdfFormat.N_QUADS):
+                if not isinstance(quad.graph_name, ox.NamedNode):
+                    raise ValueError(f"{file}: a triple outside every named graph ({quad})")
+                counts[quad.graph_name.value] = counts.get(quad.graph_name.value, 0) + 1
+        shutil.rmtree(work, ignore_errors=True)
+        if target.exists():
+            current = _open_store(target, create=False)
+            current.backup(str(work))
+            del current
+        store = ox.Store(str(work))
+        names = [*counts, *([str(ONTOLOGY_GRAPH)] if ontology else [])]
+        for name in names:
+            store.remove_graph(ox.NamedNode(name))
+        for file in files:
+            store.bulk_load(path=str(file), format=ox.RdfFormat.N_QUADS)
+        if ontology:
+            store.bulk_load(path=str(ontology_path()), format=ox.RdfFormat.TURTLE,
+                            to_graph=ox.NamedNode(str(ONTOLOGY_GRAPH)))
+            counts[str(ONTOLOGY_GRAPH)] = sum(1 for _ in store.quads_for_pattern(
+                None, None, None, ox.NamedNode(str(ONTOLOGY_GRAPH))))
+        store.flush()
+        del store
+        if target.exists():
+            os.rename(target, old)
+        os.rename(work, target)
+    except (OSError, SyntaxError, ValueError) as exc:
+        shutil.rmtree(work, ignore_errors=True)
+        raise StoreError(f"{target}: bulk load failed, store unchanged: {exc}") from None
+    shutil.rmtree(old, ignore_errors=True)
+    return LoadResult(tuple(counts.items()), str(target))
 
 
 def _iri(name: URIRef) -> str:

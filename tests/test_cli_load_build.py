@@ -74,3 +74,42 @@ def test_a_build_that_does_not_conform_loads_nothing(runner, tmp_path: Path):
     result = runner.invoke(app, ["build", *paths, "--store", str(store), "--shapes", str(shapes)])
     assert result.exit_code == 1, result.output
     assert not store.exists() or query_store(store, "ASK { GRAPH ?g { ?s ?p ?o } }").rows == (("false",),)
+
+
+def test_build_into_a_store_bulk_loads_on_a_copy(runner, tmp_path: Path, monkeypatch):
+    import kgbuild.store as store_module
+
+    calls = []
+    real = store_module.bulk_load_into_store
+    monkeypatch.setattr(store_module, "bulk_load_into_store", lambda *a, **k: calls.append(a) or real(*a, **k))
+    paths = _articles(tmp_path / "in", 3)
+    store = tmp_path / "store"
+    count = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+    for _ in range(2):  # the second load replaces each graph: the counts do not change
+        result = runner.invoke(app, ["build", *paths, "--store", str(store)])
+        assert result.exit_code == 0, result.output
+        assert "4 graphs" in result.output
+        rows = query_store(store, count).rows
+    assert len(calls) == 2 and len(rows) == 4
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "store"]  # no copy left behind
+
+
+def test_a_failed_bulk_load_leaves_the_store_as_it_was(runner, tmp_path: Path):
+    from kgbuild.errors import StoreError
+    from kgbuild.store import bulk_load_into_store
+
+    paths = _articles(tmp_path / "in", 2)
+    store = tmp_path / "store"
+    assert runner.invoke(app, ["build", *paths, "--store", str(store)]).exit_code == 0
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    before = query_store(store, count).rows
+    bad = tmp_path / "bad.nq"
+    bad.write_text('<urn:x:a> <urn:x:b> "c" <urn:x:g> .\n<urn:x:a> <urn:x:b> "unterminated <urn:x:g> .\n')
+    try:
+        bulk_load_into_store([bad], store)
+    except StoreError as exc:
+        assert "store unchanged" in str(exc)
+    else:
+        raise AssertionError("a broken file was loaded")
+    assert query_store(store, count).rows == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.nq", "in", "store"]

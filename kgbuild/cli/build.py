@@ -109,7 +109,8 @@ def build(
 def _build_into_store(paths: list[str], output: str | None, settings: Settings, fmt: Format | None, *, jobs: int,
                       cache: Path | None, target: tuple[Path | None, str | None, str | None]) -> None:
     """Build with the streaming runner (``--jobs``, ``--cache``) into a file, then load that file into the store
-    or endpoint; nothing is loaded unless every document conformed."""
+    or endpoint; nothing is loaded unless every document conformed. N-Quads (the default) go into an embedded
+    store through Oxigraph's bulk loader (``store.bulk_load_into_store``)."""
     import shutil
     import sys
     import tempfile
@@ -127,7 +128,14 @@ def _build_into_store(paths: list[str], output: str | None, settings: Settings, 
             with open(built, "rb") as data:
                 shutil.copyfileobj(data, sys.stdout.buffer)
             sys.stdout.buffer.flush()
-        err.print(load_into([built], *target), markup=False, soft_wrap=True)
+        store = target[0]
+        if store is not None and (chosen or format_for_path(built)) is Format.nq:
+            from kgbuild.store import bulk_load_into_store
+
+            loaded = str(bulk_load_into_store([built], store))  # Oxigraph's bulk loader, on a copy swapped in
+        else:
+            loaded = load_into([built], *target)
+        err.print(loaded, markup=False, soft_wrap=True)
     err.print(str(summary), markup=False, soft_wrap=True)
     if summary.skipped:
         raise typer.Exit(EXIT_BAD_INPUT)
