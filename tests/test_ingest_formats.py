@@ -88,3 +88,15 @@ def test_missing_file(tmp_path: Path):
 def test_bad_published_date():
     with pytest.raises(InputError, match="ISO 8601"):
         list(read_documents([], published="17/08/2024"))
+
+
+def test_a_folder_leaves_out_extraction_files_with_a_note(runner, tmp_path):
+    """`kgbuild build examples/` builds the article; the interchange example beside it is an extraction."""
+    from conftest import ROOT
+    from kgbuild.cli import app
+
+    out = tmp_path / "examples.ttl"
+    result = runner.invoke(app, ["build", str(ROOT / "examples"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "own-extraction.jsonl: a kgbuild extraction file, not articles: left out" in result.output
+    assert result.output.count("warning:") == 1 and out.is_file()
