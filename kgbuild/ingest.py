@@ -50,7 +50,6 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 DEFAULT_MAX_CHARS = 200_000  # news articles are rarely over 50,000; spaCy needs ~1 GB per 100,000
 _CHUNK = 1 << 20
-_SNIFF_LINE = 64 << 20  # the longest first line read to tell an extraction file from articles
 ErrorHandler = Callable[[InputError], None]
 WarningHandler = Callable[[InputWarning], None]
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|\\^`\x7f]+$")
@@ -199,7 +198,8 @@ def read_jsonl(
     on_warning: WarningHandler | None = None,
     seen: dict[str, str] | None = None,
 ) -> Iterator[Document]:
-    """Documents from JSON Lines, lazily; a bad line is reported with its number and skipped.
+    """Documents from JSON Lines, lazily; a bad line is reported with its number and skipped. A file of kgbuild
+    extractions (its first line says so) is left out with a note.
 
     ``seen`` maps ids already read (in this call or, shared, across files) to where they were.
     """
@@ -217,6 +217,10 @@ def read_jsonl(
             if not raw.strip() or (number == 1 and raw.strip() == b"\xef\xbb\xbf"):
                 continue
             documents += 1
+            if documents == 1 and _is_extraction(raw):  # `kgbuild build examples/`: the interchange example
+                (on_warning or _warn)(InputWarning(f"{origin}: a kgbuild extraction file, not articles: left out "
+                                                   "(`kgbuild map` reads it)"))
+                return
             yield _jsonl_document(raw, origin, number, encoding, lenient, max_chars, published, publisher, seen,
                                   on_warning or _warn)
         except InputError as exc:
@@ -359,10 +363,6 @@ def read_documents(
                     yield _unique(read_text_document(data, "<stdin>", "stdin", **opts), seen)
             elif path.suffix.lower() in JSONL_SUFFIXES:
                 with _open(path) as stream:
-                    if _is_extraction_file(stream):
-                        (on_warning or _warn)(InputWarning(f"{path}: a kgbuild extraction file, not articles: left "
-                                                           "out (`kgbuild map` reads it)"))
-                        continue
                     yield from read_jsonl(stream, str(path), on_error=on_error, seen=seen, **opts)
             elif path.suffix.lower() in HTML_SUFFIXES or is_web_archive(path) or is_feed(path):
                 yield from (_unique(d, seen) for d in _web_documents(path, on_error, on_warning or _warn, page))
@@ -375,22 +375,15 @@ def read_documents(
             on_error(exc)
 
 
-def _is_extraction_file(stream: IO[bytes]) -> bool:
-    """Does a JSONL file hold kgbuild extractions (``"format": "kgbuild-extraction/…"``) rather than articles?
-    Reads its first line (if it is not over ``_SNIFF_LINE`` bytes), then rewinds."""
-    line = b""
-    while not line.strip():
-        line = stream.readline(_SNIFF_LINE + 1)
-        if not line:
-            break
-    stream.seek(0)
-    if not line.strip() or len(line) > _SNIFF_LINE or b"kgbuild-extraction/" not in line:
+def _is_extraction(raw: bytes) -> bool:
+    """Is a JSONL line a kgbuild extraction (``"format": "kgbuild-extraction/…"``) rather than an article?"""
+    if b'"kgbuild-extraction/' not in raw:
         return False
     try:
-        first = json.loads(line)
+        obj = json.loads(raw)
     except ValueError:
         return False
-    return isinstance(first, dict) and str(first.get("format", "")).startswith("kgbuild-extraction/")
+    return isinstance(obj, dict) and str(obj.get("format", "")).startswith("kgbuild-extraction/")
 
 
 def _web_documents(path: Path, on_error: ErrorHandler | None, on_warning: WarningHandler,
