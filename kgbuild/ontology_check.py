@@ -11,7 +11,8 @@ from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import OWL, SH
 
 from kgbuild.errors import KgbuildError
-from kgbuild.validate import load_ontology, load_shapes
+from kgbuild.rdf_files import load_ontology
+from kgbuild.validate import load_shapes
 from kgbuild.vocab import KG_NS
 
 __all__ = ["OntologyCheck", "check_consistency", "check_ontology", "undeclared_shape_terms"]

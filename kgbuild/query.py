@@ -15,9 +15,9 @@ from pathlib import Path
 from rdflib import Graph
 
 from kgbuild.errors import InputError, UsageError
+from kgbuild.rdf_files import load_ontology, parse_rdf
 from kgbuild.resources import queries_dir
 from kgbuild.safety import OfflineError, offline
-from kgbuild.validate import load_ontology, parse_rdf
 
 __all__ = ["QueryResult", "load_graphs", "render", "resolve_query", "run_query"]
 

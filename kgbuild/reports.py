@@ -52,7 +52,8 @@ class FileResult:
 
 def validate_files(paths: Iterable[Path], *, shapes: Path | None = None) -> list[FileResult]:
     """Parse and validate each file; an unreadable file becomes a result with ``error`` set."""
-    from kgbuild.validate import parse_rdf, validate_graph
+    from kgbuild.rdf_files import parse_rdf
+    from kgbuild.validate import validate_graph
 
     out = []
     for path in paths:

@@ -39,8 +39,8 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kgbuild.errors import InputError, StoreError, UsageError
 from kgbuild.query import QueryResult
+from kgbuild.rdf_files import RDF_SUFFIXES, parse_rdf
 from kgbuild.resources import ontology_path
-from kgbuild.validate import RDF_SUFFIXES, parse_rdf
 from kgbuild.vocab import KG, ONTOLOGY_IRI
 
 if TYPE_CHECKING:

@@ -18,7 +18,6 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TypeVar
 
 from pyshacl import validate as shacl_validate
 from rdflib import RDF, RDFS, ConjunctiveGraph, Graph, Literal, URIRef
@@ -28,16 +27,15 @@ from rdflib.term import Node
 from kgbuild import shacl_speedups as speedups
 from kgbuild.errors import InputError
 from kgbuild.graph_store import single_graph
-from kgbuild.resources import ontology_path, shapes_dir
-from kgbuild.safety import OfflineError, check_jsonld, check_xml, offline
+from kgbuild.rdf_files import RDF_SUFFIXES, load_ontology, parse_rdf
+from kgbuild.resources import shapes_dir
+from kgbuild.safety import offline
 from kgbuild.sparql_oxigraph import evaluate_in_oxigraph
 
 __all__ = ["ValidationReport", "Violation", "class_hierarchy", "load_ontology", "load_shapes", "shape_files",
            "validate_graph", "warm_up"]
 
-G = TypeVar("G", bound=Graph)
-RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".n3": "n3", ".rdf": "xml", ".owl": "xml", ".jsonld": "json-ld",
-                ".trig": "trig", ".nq": "nquads"}
+
 
 
 @dataclass(frozen=True, order=True)
@@ -80,41 +78,6 @@ def shape_files(directory: Path | None = None) -> list[Path]:
     return files
 
 
-def parse_rdf(path: Path, graph: G | None = None) -> G | Graph:
-    """Parse one RDF file by its suffix into ``graph`` (a new ``Graph`` by default; pass a ``Dataset``
-    for quads); a syntax error becomes an ``InputError`` naming the file."""
-    graph = graph if graph is not None else Graph()
-    fmt = RDF_SUFFIXES.get(path.suffix.lower(), "turtle")
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path=str(path)) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=str(path)) from None
-    if fmt == "json-ld":
-        _check_jsonld(data, path)
-    elif fmt == "xml":
-        check_xml(data, str(path))
-    try:
-        with offline():
-            graph.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
-    except OfflineError as exc:
-        raise InputError(f"refused: {exc}", path=str(path)) from None
-    except Exception as exc:  # rdflib raises many parser-specific types
-        raise InputError(f"cannot parse as {fmt}: {exc}", path=str(path)) from None
-    return graph
-
-
-def _check_jsonld(data: bytes, path: Path) -> None:
-    import json
-
-    try:
-        document = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise InputError(f"cannot parse as json-ld: {exc}", path=str(path)) from None
-    check_jsonld(document, str(path))
-
-
 @lru_cache(maxsize=8)
 def _load_shapes(paths: tuple[Path, ...]) -> Graph:
     graph = single_graph()
@@ -126,11 +89,6 @@ def _load_shapes(paths: tuple[Path, ...]) -> Graph:
 
 def load_shapes(directory: Path | None = None) -> Graph:
     return _load_shapes(tuple(shape_files(directory)))
-
-
-@lru_cache(maxsize=1)
-def load_ontology() -> Graph:
-    return parse_rdf(ontology_path())
 
 
 def _text(graph: Graph, node: object) -> str:

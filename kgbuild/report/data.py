@@ -18,7 +18,7 @@ from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kgbuild.model import EventKind
-from kgbuild.validate import parse_rdf
+from kgbuild.rdf_files import parse_rdf
 from kgbuild.vocab import KG
 
 __all__ = [
