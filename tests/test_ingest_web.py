@@ -241,3 +241,13 @@ def test_a_record_with_a_wrong_length_is_reported_and_the_archive_read_on(runner
     assert code == 2 and "Traceback" not in output and "WARNING: Record not followed" not in output
     assert "damaged.warc record 2" in output and "1 record not where the Content-Length before it says" in output
     assert {str(t) for t in g.objects(None, KG.headline)} == {"Storm hits the coast"}
+
+
+def test_the_report_shows_a_web_pages_byline_language_and_archive_record(runner, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    result = runner.invoke(app, ["report", str(warc(tmp_path / "crawl.warc.gz")), "-o", str(site)])
+    assert result.exit_code == 0, result.output
+    pages = {p.name: p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
+    acme = next(text for text in pages.values() if "<h1>Acme agrees to buy Widget Co</h1>" in text)
+    assert "by Clark Kent, Lois Lane" in acme and "language en" in acme
+    assert "archive record &lt;urn:uuid:" in acme and "publisher Daily Planet" in acme

@@ -166,6 +166,10 @@ class Article:
     events: tuple[EventInfo, ...]
     times: dict[str, TimeInfo]
     non_responses: tuple[NonResponseInfo, ...]
+    authors: tuple[str, ...] = ()  # actor IRIs (kg:author)
+    language: str | None = None
+    source_url: str | None = None  # where a web page was fetched from (a WARC record's target URI)
+    record: str | None = None  # its WARC-Record-ID
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -356,6 +360,7 @@ class _Reader:
         actor_nodes |= {URIRef(link.agent) for c in claims for link in c.chain}
         actor_nodes |= {URIRef(a) for e in events for _, a in e.participants}
         actor_nodes |= set(g.objects(doc, KG.citesSource)) | set(g.objects(doc, KG.publisher))
+        actor_nodes |= set(g.objects(doc, KG.author))
         non_responses = self.non_responses(doc)
         actor_nodes |= {URIRef(n.actor) for n in non_responses if n.actor}
         actors = {str(a): self.actor(a, doc) for a in sorted(actor_nodes) if isinstance(a, URIRef)}
@@ -365,7 +370,9 @@ class _Reader:
             text=text, published=self.str(doc, KG.datePublished), url=self.str(doc, KG.url),
             publisher=str(publisher) if publisher else None, cited=self.strs(doc, KG.citesSource), actors=actors,
             claims=tuple(claims), events=tuple(events), times=self.times(doc, events),
-            non_responses=tuple(non_responses))
+            non_responses=tuple(non_responses), authors=self.strs(doc, KG.author),
+            language=self.str(doc, KG.inLanguage), source_url=self.str(doc, KG.sourceUrl),
+            record=self.str(doc, KG.warcRecordId))
 
 
 def _renumber(item: _T, number: int) -> _T:

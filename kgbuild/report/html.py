@@ -419,10 +419,18 @@ class _ArticlePage:
     def render(self) -> str:
         a = self.a
         meta = [f"Published {_e(a.published)}" if a.published else "No publication date"]
+        if a.authors:
+            meta.append("by " + ", ".join(_e(a.label(author)) for author in a.authors))
         if a.publisher:
             meta.append(f"publisher {_e(a.label(a.publisher))}")
+        if a.language:
+            meta.append(f"language {_e(a.language)}")
         if a.url:
             meta.append(f'<span class="small">{_e(a.url)}</span>')
+        if a.source_url and a.source_url != a.url:
+            meta.append(f'<span class="small">fetched from {_e(a.source_url)}</span>')
+        if a.record:
+            meta.append(f'<span class="small">archive record {_e(a.record)}</span>')
         counts = (f"<li>{len(a.actors)} actors</li><li>{len(a.events)} events</li><li>{len(a.claims)} claims</li>"
                   f"<li>{len(a.sources)} sources</li><li>{_pct(a.anonymous_share)} of claims rest on anonymous "
                   "sources</li>")
