@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kgbuild.errors import KgbuildError
+from kgbuild.wording import counted
 
 if TYPE_CHECKING:  # pySHACL is imported when a graph is validated, not when the CLI starts
     from kgbuild.validate import Violation
@@ -69,7 +70,8 @@ def validate_files(paths: Iterable[Path], *, shapes: Path | None = None) -> list
 def summary(files: Sequence[FileResult]) -> str:
     """``"N graphs, N violations, N unreadable"``: the last line of ``kgbuild validate``."""
     violations = sum(len(f.violations) for f in files)
-    return f"{len(files)} graphs, {violations} violations, {sum(1 for f in files if f.error)} unreadable"
+    return (f"{counted(len(files), 'graph')}, {counted(violations, 'violation')}, "
+            f"{sum(1 for f in files if f.error)} unreadable")
 
 
 def render_text(files: Sequence[FileResult], *, with_summary: bool = True) -> str:

@@ -42,6 +42,7 @@ from kgbuild.query import QueryResult
 from kgbuild.rdf_files import RDF_SUFFIXES, parse_rdf
 from kgbuild.resources import ontology_path
 from kgbuild.vocab import KG, ONTOLOGY_IRI
+from kgbuild.wording import counted
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -83,7 +84,7 @@ class LoadResult:
         return sum(n for _, n in self.graphs)
 
     def __str__(self) -> str:
-        return f"{len(self.graphs)} graphs, {self.triples} triples loaded into {self.target}"
+        return f"{counted(len(self.graphs), 'graph')}, {counted(self.triples, 'triple')} loaded into {self.target}"
 
 
 # --- reading inputs ---------------------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from kgbuild.ingest import JSONL_SUFFIXES, TEXT_SUFFIXES, read_documents
 from kgbuild.model import Document, Extraction
 from kgbuild.serialize import Format, atomic_output, serialize
 from kgbuild.validate import Violation
+from kgbuild.wording import counted
 
 __all__ = ["BuildSummary", "DocOutput", "DocumentCache", "GraphSink", "build_to", "count_documents",
            "pipeline_fingerprint", "render_documents", "split_header", "write_documents"]
@@ -96,8 +97,9 @@ class BuildSummary:
         self.violations.extend(out.violations)
 
     def __str__(self) -> str:
-        return (f"{self.documents} documents, {self.triples} triples, {self.actors} actors, {self.events} events, "
-                f"{self.claims} claims; {len(self.skipped)} skipped; {len(self.warnings)} warnings; "
+        return (f"{counted(self.documents, 'document')}, {counted(self.triples, 'triple')}, "
+                f"{counted(self.actors, 'actor')}, {counted(self.events, 'event')}, {counted(self.claims, 'claim')}; "
+                f"{len(self.skipped)} skipped; {counted(len(self.warnings), 'warning')}; "
                 f"{self.cache_hits} from cache; "
                 f"{self.seconds:.1f} s ({self.rate:.2f} docs/s)")
 

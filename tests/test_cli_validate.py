@@ -13,7 +13,7 @@ from kgbuild.vocab import KG
 def test_seed_conforms(runner, seed_ttl: Path):
     result = runner.invoke(app, ["validate", str(seed_ttl)])
     assert result.exit_code == 0, result.output
-    assert result.output.strip().splitlines()[-1] == "1 graphs, 0 violations, 0 unreadable"
+    assert result.output.strip().splitlines()[-1] == "1 graph, 0 violations, 0 unreadable"
 
 
 def test_deleting_a_required_triple_is_a_violation(runner, seed_ttl: Path, tmp_path: Path):
@@ -27,7 +27,7 @@ def test_deleting_a_required_triple_is_a_violation(runner, seed_ttl: Path, tmp_p
     assert str(claim) in result.output
     assert "claimText" in result.output
     assert "Shape" in result.output or "shape" in result.output
-    assert result.output.strip().splitlines()[-1] == "1 graphs, 1 violations, 0 unreadable"
+    assert result.output.strip().splitlines()[-1] == "1 graph, 1 violation, 0 unreadable"
 
 
 def test_unreadable_graph_exits_2(runner, tmp_path: Path):

@@ -70,7 +70,7 @@ def test_github_actions_annotations(runner, broken: tuple[Path, str]):
     errors = [line for line in lines if line.startswith("::error ")]
     assert len(errors) == 2
     assert all(line.startswith(f"::error file={broken[0]},title=") for line in errors)
-    assert lines[-1] == "1 graphs, 2 violations, 0 unreadable"
+    assert lines[-1] == "1 graph, 2 violations, 0 unreadable"
 
 
 def test_no_annotations_outside_github_actions(runner, broken: tuple[Path, str]):

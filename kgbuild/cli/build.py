@@ -38,6 +38,7 @@ from kgbuild.cli.common import (
 from kgbuild.config import Settings, load_settings
 from kgbuild.errors import KgbuildError, UsageError
 from kgbuild.serialize import Format, format_for_path
+from kgbuild.wording import counted
 
 if TYPE_CHECKING:
     from kgbuild.stream import BuildSummary, DocOutput
@@ -178,7 +179,7 @@ def _progress(total: int | None) -> Iterator[Callable[[BuildSummary, DocOutput],
         def log(summary: BuildSummary, _out: DocOutput) -> None:
             if time.monotonic() - last[0] >= LOG_EVERY:
                 last[0] = time.monotonic()
-                err.print(f"kgbuild: {summary.documents} documents, {summary.rate:.1f} docs/s", markup=False)
+                err.print(f"kgbuild: {counted(summary.documents, 'document')}, {summary.rate:.1f} docs/s", markup=False)
 
         yield log
         return
@@ -213,4 +214,5 @@ def merge(
         info = merge_parts(manifest, output)
     except KgbuildError as exc:
         raise fail(exc) from None
-    err.print(f"{len(info['parts'])} parts, {info['documents']} documents, {info['triples']} triples", markup=False)
+    err.print(f"{counted(len(info['parts']), 'part')}, {counted(info['documents'], 'document')}, "
+              f"{counted(info['triples'], 'triple')}", markup=False)

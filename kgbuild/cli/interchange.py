@@ -34,6 +34,7 @@ from kgbuild.cli.common import (
 from kgbuild.config import load_settings
 from kgbuild.errors import KgbuildError
 from kgbuild.serialize import Format, format_for_path
+from kgbuild.wording import counted
 
 
 @app.command("extract")
@@ -78,9 +79,9 @@ def extract_command(
     except OSError as exc:
         err.print(f"error: cannot write {output}: {exc.strerror}", markup=False)
         raise typer.Exit(EXIT_BAD_INPUT) from None
-    err.print(f"{len(extractions)} documents, {sum(len(x.actors) for x in extractions)} actors, "
-              f"{sum(len(x.events) for x in extractions)} events, {sum(len(x.claims) for x in extractions)} claims; "
-              f"{len(skipped)} skipped", markup=False)
+    err.print(f"{counted(len(extractions), 'document')}, {counted(sum(len(x.actors) for x in extractions), 'actor')}, "
+              f"{counted(sum(len(x.events) for x in extractions), 'event')}, "
+              f"{counted(sum(len(x.claims) for x in extractions), 'claim')}; {len(skipped)} skipped", markup=False)
     if skipped:
         raise typer.Exit(EXIT_BAD_INPUT)
 
@@ -111,7 +112,8 @@ def map_command(
     report_input(result.skipped)
     exit_unless_writable(result.violations, result.conforms, len(result.graphs), "no extraction could be mapped")
     write_or_exit(result.graphs, output, fmt or format_for_path(output))
-    err.print(f"{len(result.graphs)} documents, {result.triples} triples, {result.actors} actors, "
-              f"{result.events} events, {result.claims} claims; {len(result.skipped)} skipped", markup=False)
+    err.print(f"{counted(len(result.graphs), 'document')}, {counted(result.triples, 'triple')}, "
+              f"{counted(result.actors, 'actor')}, {counted(result.events, 'event')}, "
+              f"{counted(result.claims, 'claim')}; {len(result.skipped)} skipped", markup=False)
     if result.skipped:
         raise typer.Exit(EXIT_BAD_INPUT)
