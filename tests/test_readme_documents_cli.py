@@ -35,3 +35,10 @@ def test_every_option_has_help_and_build_options_are_in_the_readme():
                 assert param.help, f"{name} {param.opts} has no help text"
                 if name == "kgbuild build":
                     assert any(opt in README for opt in param.opts), f"build {param.opts} not in README"
+
+
+def test_help_shows_square_brackets_it_means(runner):
+    """Rich mark-up would eat "[kgbuild]" as a style tag: the help escapes it."""
+    result = runner.invoke(app, ["build", "--help"], terminal_width=200)
+    assert result.exit_code == 0
+    assert "[kgbuild] table" in result.output

@@ -112,7 +112,7 @@ EventLexiconOpt = Annotated[Path | None, typer.Option("--event-lexicon", help="E
 PatternsOpt = Annotated[list[Path] | None, typer.Option("--patterns", help="Extra spaCy EntityRuler patterns "
                                                         "(JSONL); repeatable.", exists=True, dir_okay=False)]
 
-ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML settings file ([kgbuild] table).",
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML settings file (a \\[kgbuild] table).",
                                                 exists=True, dir_okay=False)]
 ShapesOpt = Annotated[Path | None, typer.Option("--shapes", help="SHACL shapes file or folder (default: "
                                                 "kgbuild's own).", exists=True)]
