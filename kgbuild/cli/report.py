@@ -27,8 +27,8 @@ from kgbuild.errors import KgbuildError
 @app.command()
 def report(
     inputs: Annotated[list[str], typer.Argument(help="Articles (text files, folders, JSONL, HTML, WARC, "
-                                                "feeds, -), built like `kgbuild build`, and/or built graphs (.ttl, .nt, .trig, .nq, "
-                                                ".jsonld).")],
+                                                "feeds, -), built like `kgbuild build`, and/or built graphs "
+                                                "(.ttl, .nt, .trig, .nq, .jsonld).")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder to write the site to (index.html and "
                                          "articles/NAME.html); created if missing.", file_okay=False)],
     published: PublishedOpt = None,
