@@ -115,3 +115,23 @@ def test_seed_report_screenshot_and_index(site, tmp_path, proxy):
     index = chromium((site / "index.html").as_uri(), tmp_path, proxy, "--dump-dom")
     assert proxy.requests == []
     assert 'href="articles/seed-article.html"' in index
+
+
+def test_claims_table_fits_at_1280_px_and_timeline_labels_stay_inside(site, tmp_path, proxy):
+    """At 1280 px the claims table does not scroll sideways, the claim text has the widest column, and no
+    timeline label sticks out of its picture (measured by the page in Chromium)."""
+    dom = chromium((site / "articles" / "seed-article.html").as_uri(), tmp_path, proxy, "--dump-dom")
+    body = re.search(r"<body([^>]*)>", dom).group(1)
+    measured = dict(re.findall(r'data-(claims-scroll|claim-column|clipped-labels)="(\d+)"', body))
+    assert measured["claims-scroll"] == "0", measured
+    assert int(measured["claim-column"]) >= 180, measured
+    assert measured["clipped-labels"] == "0", measured
+
+
+def test_timeline_labels_are_placed_where_they_fit():
+    from kgbuild.report.html import _label_place
+
+    assert _label_place(20, 150, 360) == ("start", 29)  # right of its mark
+    assert _label_place(300, 150, 360) == ("end", 291)  # left of it
+    anchor, x = _label_place(180, 240, 360)  # neither side has room: inside the picture
+    assert anchor == "start" and x >= 0 and x + 240 <= 360

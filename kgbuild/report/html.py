@@ -99,6 +99,14 @@ th{background:var(--bg);position:sticky;top:0}
 .chip{white-space:nowrap}
 .source .chip,.card .chip{white-space:normal}
 .graph-wrap{overflow-x:auto}
+/* the claims table fits its column: the claim text gets the widest share and every cell wraps */
+.claims-wrap{overflow-x:auto}
+.claims-table{table-layout:fixed;font-size:.85rem}
+.claims-table th,.claims-table td{padding:6px 5px;overflow-wrap:break-word;hyphens:auto}
+.claims-table .chip{white-space:normal}
+.claims-table .flag{display:inline-block;white-space:nowrap;margin:0 0 2px}
+.c-num{width:3em}.c-text{width:29%}.c-who{width:16%}.c-via{width:15%}.c-cue{width:10%}.c-kind{width:11%}
+.c-quote{width:9%}.c-status{width:5.4em}
 .graph-wrap svg{max-width:100%;height:auto;min-width:860px}
 .timeline svg{max-width:100%;height:auto}
 .bar{position:absolute;left:0;top:0;height:8px;background:#f97316;border-radius:4px}
@@ -122,11 +130,16 @@ footer{color:var(--muted);font-size:.8rem;padding:8px 24px 24px;max-width:1280px
 }
 """
 
-# Counts visible claim, source and event elements (for checks from a headless browser; harmless otherwise).
+# Counts visible claim, source and event elements, whether the claims table scrolls sideways and how many
+# timeline labels stick out of their picture (for checks from a headless browser; harmless otherwise).
 SCRIPT = """addEventListener("load",function(){function v(s){var n=0;document.querySelectorAll(s).forEach(function(e){
 var r=e.getBoundingClientRect(),c=getComputedStyle(e);if(r.width>0&&r.height>0&&c.visibility!=="hidden"&&
 c.display!=="none")n++});return String(n)}var d=document.body.dataset;d.visibleClaims=v(".claim");
-d.visibleSources=v(".source");d.visibleEvents=v(".event");d.visibleGraph=v("svg.graph")});"""
+d.visibleSources=v(".source");d.visibleEvents=v(".event");d.visibleGraph=v("svg.graph");
+var w=document.querySelector(".claims-wrap"),h=document.querySelector(".claims-table th:nth-child(2)");
+if(w){d.claimsScroll=String(w.scrollWidth>w.clientWidth+1?1:0);d.claimColumn=String(Math.round(h.offsetWidth))}
+var clipped=0;document.querySelectorAll(".timeline svg text").forEach(function(t){var b=t.getBBox(),
+vb=t.ownerSVGElement.viewBox.baseVal;if(b.x<-.5||b.x+b.width>vb.width+.5)clipped++});d.clippedLabels=String(clipped)});"""
 
 
 def _e(text: object) -> str:
@@ -371,10 +384,13 @@ class _ArticlePage:
                         f"<td>{_e(short(c.text, 140))}</td><td>{self.actor_chip(c.speaker)}</td>"
                         f'<td class="hide-narrow">{reporters}</td><td>“{_e(c.cue)}”</td><td>{_e(c.kind or "–")}</td>'
                         f'<td class="hide-narrow">{_e(c.quote_type)}</td><td>{"".join(status)}</td></tr>')
-        body = (f'<div class="graph-wrap"><table><thead><tr><th class="num">#</th><th>Claim</th><th>Said by</th>'
-                f'<th class="hide-narrow">Reported by</th><th>Cue</th><th>Kind</th><th class="hide-narrow">Quote</th>'
-                f'<th>Status</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
-                if rows else '<p class="small">No claims.</p>')
+        cols = ('<colgroup><col class="c-num"><col class="c-text"><col class="c-who"><col class="c-via hide-narrow">'
+                '<col class="c-cue"><col class="c-kind"><col class="c-quote hide-narrow"><col class="c-status">'
+                "</colgroup>")
+        body = (f'<div class="claims-wrap"><table class="claims-table">{cols}<thead><tr><th class="num">#</th>'
+                f'<th>Claim</th><th>Said by</th><th class="hide-narrow">Reported by</th><th>Cue</th><th>Kind</th>'
+                f'<th class="hide-narrow">Quote</th><th>Status</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+                "</div>" if rows else '<p class="small">No claims.</p>')
         share = _pct(a.anonymous_share)
         return (f'<section class="panel" id="claims" aria-labelledby="claims-h"><h2 id="claims-h">Claims '
                 f'<span class="small">({len(a.claims)}; {share} rest on anonymous sources)</span></h2>{body}</section>')
@@ -506,11 +522,23 @@ def _timeline_svg(times: Sequence[TimeInfo], published: str | None) -> str:
                        f'fill="#fdba74"/>')
             anchor_x = (x1 + x2) / 2
         label = f"{short(t.label, 22)} ({_time_title(t)})"
-        anchor = "start" if anchor_x < width / 2 else "end"
-        lx = anchor_x + (9 if anchor == "start" else -9)
+        anchor, lx = _label_place(anchor_x, len(label) * LABEL_CHAR_WIDTH, width)
         out.append(f'<text x="{lx:.1f}" y="{y + 4}" text-anchor="{anchor}" fill="#111827">{_e(label)}</text>')
     out.append("</svg>")
     return "".join(out)
+
+
+LABEL_CHAR_WIDTH = 6.6  # px per character of an 11 px system-ui label, generously (digits and capitals)
+
+
+def _label_place(at: float, text_width: float, width: float) -> tuple[str, float]:
+    """Where a timeline label goes: right of its mark if it fits there, else left of it, else as far right as
+    it fits (over its mark, but inside the picture)."""
+    if at + 9 + text_width <= width:
+        return "start", at + 9
+    if at - 9 - text_width >= 0:
+        return "end", at - 9
+    return "start", max(0.0, width - text_width)
 
 
 def render_article(article: Article) -> str:
