@@ -26,11 +26,11 @@ import sys
 import threading
 import warnings
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date
 from pathlib import Path
 from typing import IO
 
 from kgbuild.errors import InputError
+from kgbuild.ingest_text import check_size, clean_text, parse_date
 from kgbuild.ingest_web import (
     HTML_BYTES_PER_CHAR,
     HTML_SUFFIXES,
@@ -62,18 +62,6 @@ def _warn(warning: InputWarning) -> None:
 def max_line_bytes(max_chars: int) -> int:
     """The longest JSONL line read for a ``max_chars`` limit: room for JSON escapes (``\\uXXXX``) and metadata."""
     return 6 * max_chars + 65_536 if max_chars else 0
-
-
-def parse_date(value: str | None, *, origin: str | None = None) -> str | None:
-    """Normalise a publication date to ``YYYY-MM-DD`` (accepts full ISO timestamps)."""
-    if value is None or str(value).strip() == "":
-        return None
-    text = str(value).strip()
-    match = re.match(r"^(\d{4}-\d{2}-\d{2})", text)
-    try:
-        return date.fromisoformat(match.group(1) if match else text).isoformat()
-    except ValueError:
-        raise InputError(f"published date {text!r} is not an ISO 8601 date (YYYY-MM-DD)", path=origin) from None
 
 
 _replaced = threading.local()
@@ -146,19 +134,6 @@ def _read_limited(stream: IO[bytes], origin: str, encoding: str, max_chars: int,
     return b"".join(chunks)
 
 
-def clean_text(text: str) -> str:
-    """Drop a BOM, normalise line ends; offsets refer to the cleaned text."""
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return text
-
-
-def _check_size(text: str, origin: str, max_chars: int) -> None:
-    if max_chars and len(text) > max_chars:
-        raise InputError(f"document has {len(text):,} characters, more than --max-chars {max_chars:,}", path=origin)
-    if not text.strip():
-        raise InputError("document is empty", path=origin)
-
-
 def _headline(text: str) -> str | None:
     for line in text.split("\n"):
         if line.strip():
@@ -180,7 +155,7 @@ def read_text_document(
 ) -> Document:
     """One plain-text article; its first non-empty line is the headline."""
     text = _decode(data, origin, encoding, lenient, on_warning)
-    _check_size(text, origin, max_chars)
+    check_size(text, origin, max_chars)
     return Document(id=doc_id, text=text, title=_headline(text), published=published, publisher=publisher,
                     origin=origin)
 
@@ -289,7 +264,7 @@ def _jsonl_document(
     doc_id = str(obj["id"])
     _claim_id(doc_id, where, seen)
     text = clean_text(str(obj["text"]))
-    _check_size(text, where, max_chars)
+    check_size(text, where, max_chars)
     title = obj.get("title")
     return Document(
         id=doc_id,

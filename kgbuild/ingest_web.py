@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from kgbuild.errors import InputError
+from kgbuild.ingest_text import check_size, clean_text, parse_date
 from kgbuild.model import Document
 from kgbuild.safety import InputWarning
 
@@ -75,11 +76,11 @@ def _authors(byline: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n and len(n) <= 100))
 
 
-def _date(value: object) -> str | None:
-    text = str(value or "")[:10]
+def _date(value: str | None) -> str | None:
+    """A page's or item's date as YYYY-MM-DD, or None where it gives none that reads as one."""
     try:
-        return date.fromisoformat(text).isoformat()
-    except ValueError:
+        return parse_date(value)
+    except InputError:
         return None
 
 
@@ -90,7 +91,7 @@ def _pick(on_page: str | None, given: str | None, override: bool) -> str | None:
 
 def _with_title(title: str | None, body: str) -> str:
     """The graph's text: the headline as its first line (as in a plain-text article), then the body."""
-    body = body.replace("\r\n", "\n").replace("\r", "\n").strip()
+    body = clean_text(body).strip()
     title = " ".join((title or "").split())
     if not title or body.startswith(title):
         return body
@@ -115,8 +116,7 @@ def read_html_page(data: bytes, origin: str, doc_id: str, *, url: str | None = N
     if not body or len(body.split()) < MIN_WORDS:
         raise InputError("no main text on the page (a paywall, a cookie wall or an empty page?)", path=origin)
     text = _with_title(found.title, body)
-    if max_chars and len(text) > max_chars:
-        raise InputError(f"main text of {len(text):,} characters is over --max-chars {max_chars:,}", path=origin)
+    check_size(text, origin, max_chars)
     return Document(id=doc_id, text=text, title=text.split("\n", 1)[0], url=found.url or url,
                     published=_pick(_date(found.date), published, override),
                     publisher=_pick(found.sitename, publisher, override),
@@ -234,8 +234,7 @@ def read_feed(data: bytes, path: Path, *, on_error: Callable[[InputError], None]
             if not body.strip():
                 raise InputError("item without text", path=where)
             text = _with_title(entry.get("title"), body)
-            if max_chars and len(text) > max_chars:
-                raise InputError(f"text of {len(text):,} characters is over --max-chars {max_chars:,}", path=where)
+            check_size(text, where, max_chars)
             when = entry.get("published_parsed") or entry.get("updated_parsed")
             names = [a.get("name", "") for a in entry.get("authors") or []] or [entry.get("author", "")]
             yield Document(id=f"{_stem(path)}-{number}", text=text, title=text.split("\n", 1)[0],

@@ -71,19 +71,15 @@ def test_many_graphs_query_as_fast_as_one(seed_ttl: Path, tmp_path: Path) -> Non
 
 
 def test_every_mode_that_names_the_union_gives_the_same_rows(seed_ttl: Path, tmp_path: Path) -> None:
-    with running_oxigraph(tmp_path / "s") as base:
-        _every_mode(seed_ttl, base)
-
-
-def _every_mode(seed_ttl: Path, oxigraph_server: str) -> None:
-    load_graphs_into_endpoint([seed_ttl], oxigraph_server)
     sparql = resolve_query("actors")
-    auto = set(query_endpoint(oxigraph_server, sparql).rows)
-    assert auto and auto == set(query_endpoint(oxigraph_server, sparql, union="oxigraph").rows) \
-        == set(query_endpoint(oxigraph_server, sparql, union=UnionMode.list).rows)
-    # the server's own default graph is empty: kgbuild loads every graph as a named graph
-    assert query_endpoint(oxigraph_server, sparql, union="none").rows == ()
-    assert query_endpoint(oxigraph_server, sparql, union="server").rows == ()
+    with running_oxigraph(tmp_path / "s") as base:
+        load_graphs_into_endpoint([seed_ttl], base)
+        auto = set(query_endpoint(base, sparql).rows)
+        assert auto and auto == set(query_endpoint(base, sparql, union="oxigraph").rows) \
+            == set(query_endpoint(base, sparql, union=UnionMode.list).rows)
+        # the server's own default graph is empty: kgbuild loads every graph as a named graph
+        assert query_endpoint(base, sparql, union="none").rows == ()
+        assert query_endpoint(base, sparql, union="server").rows == ()
 
 
 def test_a_server_whose_default_graph_is_the_union(seed_ttl: Path, tmp_path: Path, runner) -> None:
