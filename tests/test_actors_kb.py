@@ -9,8 +9,8 @@ import pytest
 from kgbuild.errors import InputError
 from kgbuild.extract.actors import find_actors
 from kgbuild.extract.table import ActorTable
-from kgbuild.kb import read_kb
 from kgbuild.model import Document
+from kgbuild.rdf.kb_files import read_kb
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "kb" / "people-and-orgs.csv"
 

@@ -63,9 +63,9 @@ def test_attribution_class(nlp, text, source, cue, content, kind):
 def test_claims_have_a_kind_in_the_graph_and_the_query(nlp):
     from rdflib import Literal
 
-    from kgbuild.mapping import to_graph
+    from kgbuild.rdf.mapping import to_graph
+    from kgbuild.rdf.vocab import KG
     from kgbuild.resources import ontology_path, queries_dir
-    from kgbuild.vocab import KG
 
     x = extract(nlp, "The opposition accused the minister of misleading parliament.")
     graph = to_graph(x)

@@ -93,9 +93,9 @@ def test_a_court_ruling(nlp):
 
 
 def test_evidence_sources_are_typed_in_the_graph(nlp):
-    from kgbuild.mapping import to_graph
-    from kgbuild.validate import validate_graph
-    from kgbuild.vocab import KG
+    from kgbuild.rdf.mapping import to_graph
+    from kgbuild.rdf.vocab import KG
+    from kgbuild.validate.gate import validate_graph
 
     x = extract(nlp, "A poll released on Tuesday shows that most voters oppose the new tax.")
     graph = to_graph(x)

@@ -10,7 +10,7 @@ from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
 from conftest import EXAMPLES
 from kgbuild.cli import app
-from kgbuild.vocab import KG
+from kgbuild.rdf.vocab import KG
 
 TEXT = "Zorvath accord\nThe Zorvath Council said that the flotilla had sailed. Putin said the regatta would resume.\n"
 

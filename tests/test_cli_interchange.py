@@ -11,7 +11,7 @@ import pytest
 
 from conftest import EXAMPLES, SEED
 from kgbuild.cli import app
-from kgbuild.interchange import FORMAT
+from kgbuild.out.interchange import FORMAT
 
 OWN = EXAMPLES / "interchange" / "own-extraction.jsonl"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kgbuild.cli import app
-from kgbuild.store import query_store
+from kgbuild.out.store import query_store
 
 TEXT = "Talks resume\nThe minister said that talks would resume in Geneva.\n"
 
@@ -26,7 +26,7 @@ def test_build_to_a_file_and_a_store(runner, tmp_path: Path):
     result = runner.invoke(app, ["build", str(tmp_path / "talks.txt"), "-o", str(out), "--store", str(store)])
     assert result.exit_code == 0, result.output
     assert out.is_file()
-    from kgbuild.store import load_graphs_into_store
+    from kgbuild.out.store import load_graphs_into_store
 
     before = query_store(store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows
     load_graphs_into_store([out], store)  # the file and the build give the same graphs
@@ -57,7 +57,7 @@ def test_build_into_a_store_with_jobs_and_cache_is_the_streamed_build(runner, tm
     streamed = runner.invoke(app, ["build", *paths, "-o", str(tmp_path / "all.nq")])
     assert streamed.exit_code == 0
     other = tmp_path / "other"
-    from kgbuild.store import load_graphs_into_store
+    from kgbuild.out.store import load_graphs_into_store
 
     load_graphs_into_store([tmp_path / "all.nq"], other)
     assert query_store(other, count).rows == first
@@ -77,7 +77,7 @@ def test_a_build_that_does_not_conform_loads_nothing(runner, tmp_path: Path):
 
 
 def test_build_into_a_store_bulk_loads_on_a_copy(runner, tmp_path: Path, monkeypatch):
-    import kgbuild.store as store_module
+    import kgbuild.out.store as store_module
 
     calls = []
     real = store_module.bulk_load_into_store
@@ -96,7 +96,7 @@ def test_build_into_a_store_bulk_loads_on_a_copy(runner, tmp_path: Path, monkeyp
 
 def test_a_failed_bulk_load_leaves_the_store_as_it_was(runner, tmp_path: Path):
     from kgbuild.errors import StoreError
-    from kgbuild.store import bulk_load_into_store
+    from kgbuild.out.store import bulk_load_into_store
 
     paths = _articles(tmp_path / "in", 2)
     store = tmp_path / "store"

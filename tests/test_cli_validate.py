@@ -7,7 +7,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from kgbuild.cli import app
-from kgbuild.vocab import KG
+from kgbuild.rdf.vocab import KG
 
 
 def test_seed_conforms(runner, seed_ttl: Path):
@@ -42,7 +42,7 @@ def test_sparql_constraints_are_parsed_once_not_per_document(seed_ttl: Path):
     """pySHACL hands rdflib the constraint's SPARQL text for every focus node; kgbuild prepares it once."""
     import rdflib.plugins.sparql.processor as processor
 
-    from kgbuild.validate import validate_graph
+    from kgbuild.validate.gate import validate_graph
 
     graph = Graph().parse(seed_ttl)
     validate_graph(graph)

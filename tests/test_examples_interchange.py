@@ -9,8 +9,8 @@ from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from conftest import EXAMPLES
-from kgbuild.interchange import read_extractions
-from kgbuild.pipeline import map_extractions
+from kgbuild.out.interchange import read_extractions
+from kgbuild.runner.build import map_extractions
 
 EXTRACTIONS = sorted((EXAMPLES / "interchange").glob("*.jsonl"))
 

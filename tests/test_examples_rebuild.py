@@ -9,8 +9,8 @@ from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from conftest import EXAMPLES
-from kgbuild.pipeline import build
-from kgbuild.validate import validate_graph
+from kgbuild.runner.build import build
+from kgbuild.validate.gate import validate_graph
 
 ARTICLES = sorted(p for p in EXAMPLES.glob("*.txt") if p.with_suffix(".ttl").exists())
 

@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import BNode, Graph, Literal, URIRef
 
-from kgbuild.graph_store import SingleGraphStore, single_graph
-from kgbuild.serialize import Format, serialize
+from kgbuild.out.serialize import Format, serialize
+from kgbuild.rdf.graph_store import SingleGraphStore, single_graph
 
 NAME = URIRef("urn:graph:one")
 NODES = [URIRef(f"urn:x:{c}") for c in "abcd"] + [BNode("b1")]

@@ -14,8 +14,8 @@ from rdflib import Dataset
 
 from conftest import ROOT
 from kgbuild.cli import app
-from kgbuild.serialize import temp_files
-from kgbuild.vocab import KG
+from kgbuild.out.serialize import temp_files
+from kgbuild.rdf.vocab import KG
 
 HOSTILE = ROOT / "tests" / "data" / "hostile"
 MANIFEST: dict[str, dict] = json.loads((HOSTILE / "manifest.json").read_text(encoding="utf-8"))
@@ -125,7 +125,7 @@ def test_the_whole_folder_in_one_batch(runner, tmp_path: Path):
     graphs = [(g.identifier, g) for g in ds.graphs() if len(g)]
     assert len(graphs) == built
     assert not bad_iris(ds)
-    from kgbuild.serialize import Format, serialize
+    from kgbuild.out.serialize import Format, serialize
 
     counts = {fmt.value: parse_everywhere(serialize(graphs, fmt), fmt.value, tmp_path, external=True)
               for fmt in Format}

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kgbuild.errors import InputError
-from kgbuild.ingest import read_documents
+from kgbuild.ingest.documents import read_documents
 from kgbuild.safety import InputWarning
 
 

@@ -14,9 +14,9 @@ import pytest
 
 from kgbuild.cli import app
 from kgbuild.errors import InputError, UsageError
-from kgbuild.query import run_query
+from kgbuild.rdf.query import run_query
 from kgbuild.safety import OfflineError, offline
-from kgbuild.validate import parse_rdf, validate_graph
+from kgbuild.validate.gate import parse_rdf, validate_graph
 
 
 class Listener:

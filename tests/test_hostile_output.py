@@ -19,7 +19,7 @@ from rdflib import Graph, Literal, URIRef
 from conftest import ROOT, SEED
 from kgbuild.cli import app
 from kgbuild.errors import InputError
-from kgbuild.serialize import Format, serialize, temp_files, write_bytes
+from kgbuild.out.serialize import Format, serialize, temp_files, write_bytes
 
 NASTY = "".join(chr(c) for c in range(0x20)) + "\x7f\x80\x85\x9f\u2028\u2029\ufeff\ufffe\uffff\U0010fffd" \
     + ' "quoted" \'single\' """triple""" \\ \\u0000 \\n <http://evil.example/> . @prefix x: <y> . 😀 שלום'

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kgbuild.errors import InputError
-from kgbuild.ingest import read_documents
+from kgbuild.ingest.documents import read_documents
 
 
 def test_text_file_headline_and_offsets(tmp_path: Path):

@@ -12,10 +12,11 @@ from test_hostile_network import Listener
 from web_pages import ATOM, BODY, BOILERPLATE, RSS, page, warc
 
 from kgbuild.cli import app
+from kgbuild.config import language_of_model
 from kgbuild.errors import InputError
-from kgbuild.ingest import read_documents
-from kgbuild.ingest_web import language_of_model, read_html_page
-from kgbuild.vocab import KG
+from kgbuild.ingest.documents import read_documents
+from kgbuild.ingest.web import read_html_page
+from kgbuild.rdf.vocab import KG
 
 
 @pytest.mark.parametrize("template", [0, 1, 2])

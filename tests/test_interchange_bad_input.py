@@ -12,7 +12,7 @@ import pytest
 from conftest import EXAMPLES
 from kgbuild.cli import app
 from kgbuild.errors import InputError
-from kgbuild.interchange import read_extractions
+from kgbuild.out.interchange import read_extractions
 
 GOOD = json.loads((EXAMPLES / "interchange" / "own-extraction.jsonl").read_text(encoding="utf-8"))
 

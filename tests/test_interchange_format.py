@@ -10,7 +10,8 @@ import jsonschema
 import pytest
 
 from conftest import EXAMPLES, ROOT, SEED
-from kgbuild.interchange import (
+from kgbuild.model import Document, Extraction
+from kgbuild.out.interchange import (
     CONSTRAINTS,
     FORMAT,
     REFERENCES,
@@ -23,8 +24,7 @@ from kgbuild.interchange import (
     schema_path,
     schema_text,
 )
-from kgbuild.model import Document, Extraction
-from kgbuild.pipeline import extract, map_extractions
+from kgbuild.runner.build import extract, map_extractions
 
 OWN = EXAMPLES / "interchange" / "own-extraction.jsonl"
 

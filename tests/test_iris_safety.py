@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kgbuild.config import check_base
 from kgbuild.errors import UsageError
-from kgbuild.iris import Minter, check_base, segment, slug
+from kgbuild.rdf.iris import Minter, segment, slug
 
 # RFC 3987 excludes these from IRIs; Turtle IRIREFs cannot hold them either
 FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')

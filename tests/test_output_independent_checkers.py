@@ -12,9 +12,9 @@ import pytest
 from rdflib import Graph
 
 from conftest import ROOT, require
+from kgbuild.rdf.vocab import KG
 from kgbuild.resources import ontology_path
-from kgbuild.validate import shape_files
-from kgbuild.vocab import KG
+from kgbuild.validate.gate import shape_files
 
 SHACL_JS = ROOT / "tools" / "shacl-js"
 
@@ -55,7 +55,7 @@ def test_second_shacl_engine_agrees_on_seed(seed_ttl: Path):
 
 
 def test_second_shacl_engine_agrees_on_a_broken_graph(seed_ttl: Path, tmp_path: Path):
-    from kgbuild.validate import validate_graph
+    from kgbuild.validate.gate import validate_graph
 
     graph = Graph().parse(seed_ttl)
     claim = next(graph.subjects(KG.claimText, None))

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from rdflib import RDFS, Graph
 
-from kgbuild.pipeline import build
-from kgbuild.vocab import KG
+from kgbuild.rdf.vocab import KG
+from kgbuild.runner.build import build
 
 
 def test_shared_actors_are_one_node_with_all_mentions(tmp_path: Path):

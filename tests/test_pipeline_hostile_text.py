@@ -15,13 +15,13 @@ from hypothesis import strategies as st
 from rdflib import XSD, Graph, Literal
 
 from kgbuild.errors import InputError
-from kgbuild.ingest import clean_text, read_jsonl
-from kgbuild.mapping import to_graph
+from kgbuild.ingest.documents import clean_text, read_jsonl
 from kgbuild.model import Document
-from kgbuild.pipeline import extract_documents
-from kgbuild.serialize import Format, serialize
-from kgbuild.validate import validate_graph
-from kgbuild.vocab import KG
+from kgbuild.out.serialize import Format, serialize
+from kgbuild.rdf.mapping import to_graph
+from kgbuild.rdf.vocab import KG
+from kgbuild.runner.build import extract_documents
+from kgbuild.validate.gate import validate_graph
 
 HOSTILE_PIECES = [
     '"', "“", "”", "'", "\\", "<", ">", "{", "}", "|", "^", "`", "%20", "@prefix x: <http://e/> .",

@@ -10,8 +10,8 @@ import pytest
 from rdflib import RDF, Graph
 
 from kgbuild.cli import app
+from kgbuild.rdf.vocab import KG
 from kgbuild.report import read_articles, read_graph_files, render_site
-from kgbuild.vocab import KG
 
 # anything that would make a browser fetch a resource: elements with src/srcset, <link>, CSS url() other than
 # in-page fragments (SVG markers), @import, and absolute http(s) links

@@ -10,7 +10,7 @@ from junitparser import Error, Failure, JUnitXml
 from rdflib import Graph
 
 from kgbuild.cli import app
-from kgbuild.vocab import KG
+from kgbuild.rdf.vocab import KG
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from kgbuild.serialize import Format, jsonld_context, serialize
+from kgbuild.out.serialize import Format, jsonld_context, serialize
 
 
 @pytest.fixture()

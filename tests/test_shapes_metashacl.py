@@ -30,7 +30,7 @@ PREFIXES = """
 @prefix xsd:  <http://www.w3.org/2001/XMLSchema#> .
 """
 
-# The shape of what kgbuild/mapping.py emits for one short article. Offsets count code points
+# The shape of what kgbuild/rdf/mapping.py emits for one short article. Offsets count code points
 # ("Café" is four), as Python str indices do.
 TEXT = (
     "Kyiv strike\nKYIV (Reuters) - Russia attacked Kyiv on Tuesday, a diplomat involved in the talks said. "
@@ -321,8 +321,7 @@ def test_broken_graph_is_rejected(case: str, shapes: Graph, ontology: Graph) -> 
 
 
 def _mapped_graph() -> Graph:
-    """A graph built by kgbuild.mapping itself from hand-made model objects."""
-    from kgbuild.mapping import to_graph
+    """A graph built by kgbuild.rdf.mapping itself from hand-made model objects."""
     from kgbuild.model import (
         Actor,
         ActorKind,
@@ -339,6 +338,7 @@ def _mapped_graph() -> Graph:
         Role,
         TimeExpression,
     )
+    from kgbuild.rdf.mapping import to_graph
 
     text = TEXT
 

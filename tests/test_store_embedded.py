@@ -8,10 +8,10 @@ import pytest
 from rdflib import RDF, Graph
 
 from kgbuild.errors import InputError
-from kgbuild.query import load_graphs, resolve_query, run_query
+from kgbuild.out.store import load_graphs_into_store, query_store, read_named_graphs
+from kgbuild.rdf.query import load_graphs, resolve_query, run_query
+from kgbuild.rdf.vocab import KG, ONTOLOGY_IRI
 from kgbuild.resources import queries_dir
-from kgbuild.store import load_graphs_into_store, query_store, read_named_graphs
-from kgbuild.vocab import KG, ONTOLOGY_IRI
 
 SEED_DOC = "https://w3id.org/kgbuild/id/doc/seed-article"
 

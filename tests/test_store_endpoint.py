@@ -17,7 +17,7 @@ import pytest
 from conftest import require
 from kgbuild.cli import app
 from kgbuild.errors import StoreError
-from kgbuild.store import Endpoint, load_graphs_into_endpoint, query_endpoint
+from kgbuild.out.store import Endpoint, load_graphs_into_endpoint, query_endpoint
 
 pytestmark = pytest.mark.slow
 COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -85,7 +85,7 @@ def test_load_count_reload_count(runner, seed_ttl: Path, oxigraph_server: str):
     first = sparql_count(oxigraph_server)
     from rdflib import Graph
 
-    from kgbuild.validate import load_ontology
+    from kgbuild.validate.gate import load_ontology
 
     assert first == len(Graph().parse(seed_ttl)) + len(load_ontology())
     result = runner.invoke(app, ["load", str(seed_ttl), "--endpoint", f"{oxigraph_server}/store"])

@@ -16,9 +16,9 @@ import pytest
 from test_store_endpoint import running_oxigraph
 
 from kgbuild.cli import app
-from kgbuild.query import resolve_query
-from kgbuild.store import ARQ_UNION_GRAPH, Endpoint, UnionMode, load_graphs_into_endpoint, query_endpoint
-from kgbuild.validate import load_ontology
+from kgbuild.out.store import ARQ_UNION_GRAPH, Endpoint, UnionMode, load_graphs_into_endpoint, query_endpoint
+from kgbuild.rdf.query import resolve_query
+from kgbuild.validate.gate import load_ontology
 
 pytestmark = pytest.mark.slow
 DOCUMENTS = 60

@@ -9,8 +9,8 @@ import pytest
 
 from conftest import ROOT, SEED
 from kgbuild.cli import app
-from kgbuild.serialize import Format, serialize
-from kgbuild.stream import build_to
+from kgbuild.out.serialize import Format, serialize
+from kgbuild.runner.build import build_to
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "gum-nonnews.jsonl"
 
@@ -111,7 +111,7 @@ def test_unreachable_scheduler_is_exit_2_and_leaves_the_previous_parts(runner, t
     pytest.importorskip("distributed")
     import socket
 
-    from kgbuild import distributed as kg_distributed
+    import kgbuild.runner.dask as kg_distributed
 
     monkeypatch.setattr(kg_distributed, "CONNECT_TIMEOUT", "2s")
     with socket.socket() as probe:  # a port nobody listens on

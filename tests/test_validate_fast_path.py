@@ -1,7 +1,7 @@
 """kgbuild's SHACL gate gives pySHACL's own verdict, only faster.
 
 ``validate_graph`` adds just the ontology's class hierarchy to the data graph (in place, removed
-afterwards) and runs pySHACL with kgbuild's speed-ups (``kgbuild.shacl_speedups``). The reference
+afterwards) and runs pySHACL with kgbuild's speed-ups (``kgbuild.validate.speedups``). The reference
 is pySHACL as shipped, with the whole ontology as ``ont_graph``, as pySHACL's documentation has it.
 Both must give the same results on the seed graph, on broken graphs and on many mutations of it.
 """
@@ -14,11 +14,11 @@ import pytest
 from pyshacl import validate as shacl_validate
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 
-from kgbuild import shacl_speedups
 from kgbuild.errors import InputError
-from kgbuild.graph_store import SingleGraphStore, single_graph
-from kgbuild.validate import load_ontology, load_shapes, validate_graph, violations_of
-from kgbuild.vocab import KG
+from kgbuild.rdf.graph_store import SingleGraphStore, single_graph
+from kgbuild.rdf.vocab import KG
+from kgbuild.validate.gate import load_ontology, load_shapes, validate_graph, violations_of
+from kgbuild.validate.gate import speedups as shacl_speedups
 
 
 def reference(graph: Graph) -> tuple[bool, tuple]:
@@ -45,7 +45,7 @@ def seed_graph(seed_result) -> Graph:
 
 
 def _copy(graph: Graph) -> Graph:
-    """A copy in the store kgbuild maps documents into (``kgbuild.graph_store``)."""
+    """A copy in the store kgbuild maps documents into (``kgbuild.rdf.graph_store``)."""
     out = single_graph()
     for triple in graph:
         out.add(triple)
@@ -140,7 +140,7 @@ def test_each_document_check_same_results(seed_graph: Graph) -> None:
 
 
 def test_sparql_constraints_run_in_oxigraph(seed_graph: Graph, monkeypatch) -> None:
-    from kgbuild import sparql_oxigraph
+    from kgbuild.rdf import sparql_oxigraph
 
     copies = []
     real = sparql_oxigraph._copy

@@ -1,4 +1,4 @@
-"""kgbuild.vocab.KG and ontology/kgbuild.ttl declare exactly the same terms, typed as mapping uses them."""
+"""kgbuild.rdf.vocab.KG and ontology/kgbuild.ttl declare exactly the same terms, typed as mapping uses them."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 
-from kgbuild.mapping import ACTOR_CLASSES, ROLE_PROPERTIES
 from kgbuild.model import EventKind
-from kgbuild.vocab import KG, KG_NS, ONTOLOGY_IRI
+from kgbuild.rdf.mapping import ACTOR_CLASSES, ROLE_PROPERTIES
+from kgbuild.rdf.vocab import KG, KG_NS, ONTOLOGY_IRI
 
 ROOT = Path(__file__).resolve().parents[1]
 ONTOLOGY = ROOT / "ontology" / "kgbuild.ttl"
@@ -18,7 +18,7 @@ VOCAB_TERMS = sorted(name for name in KG.__annotations__ if not name.startswith(
 DECLARATION_TYPES = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty}
 
 CLASSES = {name for name in VOCAB_TERMS if name[0].isupper()}
-# datatype properties and their ranges, as kgbuild/mapping.py writes them
+# datatype properties and their ranges, as kgbuild/rdf/mapping.py writes them
 DATATYPE_RANGES = {
     "headline": XSD.string,
     "text": XSD.string,

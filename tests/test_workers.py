@@ -8,7 +8,7 @@ import pytest
 
 from kgbuild.config import Settings
 from kgbuild.nlp import load_nlp
-from kgbuild.workers import start_pool
+from kgbuild.runner.pool import start_pool
 
 
 def test_the_pipeline_is_loaded_once_whatever_the_spelling() -> None:

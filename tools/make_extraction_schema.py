@@ -7,7 +7,7 @@ tests/test_interchange_format.py fails while the committed file differs from the
 
 from __future__ import annotations
 
-from kgbuild.interchange import write_schema
+from kgbuild.out.interchange import write_schema
 
 if __name__ == "__main__":
     print(write_schema())

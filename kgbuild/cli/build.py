@@ -37,11 +37,11 @@ from kgbuild.cli.common import (
 )
 from kgbuild.config import Settings, load_settings
 from kgbuild.errors import KgbuildError, UsageError
-from kgbuild.serialize import Format, format_for_path
+from kgbuild.out.serialize import Format, format_for_path
 from kgbuild.wording import counted
 
 if TYPE_CHECKING:
-    from kgbuild.stream import BuildSummary, DocOutput
+    from kgbuild.runner.result import BuildResult, DocOutput
 
 LOG_EVERY = 10.0  # seconds between progress lines when stderr is not a terminal
 
@@ -131,7 +131,7 @@ def _build_into_store(paths: list[str], output: str | None, settings: Settings, 
             sys.stdout.buffer.flush()
         store = target[0]
         if store is not None and (chosen or format_for_path(built)) is Format.nq:
-            from kgbuild.store import bulk_load_into_store
+            from kgbuild.out.store import bulk_load_into_store
 
             loaded = str(bulk_load_into_store([built], store))  # Oxigraph's bulk loader, on a copy swapped in
         else:
@@ -143,13 +143,14 @@ def _build_into_store(paths: list[str], output: str | None, settings: Settings, 
 
 
 def _stream(paths: list[str], output: str, settings: Settings, fmt: Format | None, *, jobs: int,
-            cache: Path | None, scheduler: str | None, partition_size: int) -> BuildSummary:
+            cache: Path | None, scheduler: str | None, partition_size: int) -> BuildResult:
     """Stream to a file (or, with a scheduler, to parts on a cluster), with progress."""
-    from kgbuild.stream import build_to, count_documents
+    from kgbuild.ingest.documents import count_documents
+    from kgbuild.runner.build import build_to
 
     with _progress(count_documents(paths) if err.is_terminal else None) as progress:
         if scheduler:
-            from kgbuild.distributed import build_distributed
+            from kgbuild.runner.dask import build_distributed
 
             return build_distributed(paths, output, settings, scheduler=scheduler, fmt=fmt or Format.ttl,
                                      partition_size=partition_size, cache=cache, progress=progress)
@@ -161,7 +162,7 @@ def _stream(paths: list[str], output: str, settings: Settings, fmt: Format | Non
             raise typer.Exit(EXIT_BAD_INPUT) from None
 
 
-def _report(summary: BuildSummary) -> None:
+def _report(summary: BuildResult) -> None:
     """Report like the in-memory build: skipped inputs, violations (exit 1), the summary line."""
     report_input(summary.skipped, summary.warnings)
     exit_unless_writable(summary.violations, summary.conforms, summary.documents, "no document could be built")
@@ -171,12 +172,12 @@ def _report(summary: BuildSummary) -> None:
 
 
 @contextmanager
-def _progress(total: int | None) -> Iterator[Callable[[BuildSummary, DocOutput], None]]:
+def _progress(total: int | None) -> Iterator[Callable[[BuildResult, DocOutput], None]]:
     """A rich bar (documents/s, ETA) on a terminal; otherwise a plain line every 10 s."""
     if not err.is_terminal:
         last = [time.monotonic()]
 
-        def log(summary: BuildSummary, _out: DocOutput) -> None:
+        def log(summary: BuildResult, _out: DocOutput) -> None:
             if time.monotonic() - last[0] >= LOG_EVERY:
                 last[0] = time.monotonic()
                 err.print(f"kgbuild: {counted(summary.documents, 'document')}, {summary.rate:.1f} docs/s", markup=False)
@@ -208,7 +209,7 @@ def merge(
                                         "atomically.")] = "-",
 ) -> None:
     """Join the parts of a `kgbuild build --scheduler` run, in order and checksum-checked, into one file."""
-    from kgbuild.distributed import merge_parts
+    from kgbuild.runner.dask import merge_parts
 
     try:
         info = merge_parts(manifest, output)

@@ -17,8 +17,8 @@ def ontology_check(
                                                        "the ontology.")] = None,
 ) -> None:
     """HermiT consistency of the ontology (and graphs), and that the shapes use only declared terms."""
-    from kgbuild.ontology_check import check_ontology
-    from kgbuild.query import load_graphs
+    from kgbuild.rdf.query import load_graphs
+    from kgbuild.validate.ontology_check import check_ontology
 
     try:
         data = load_graphs(graph, with_ontology=False) if graph else None
@@ -39,7 +39,7 @@ def shapes_check(
                                                         "shapes).")] = None,
 ) -> None:
     """Check shapes files against SHACL-for-SHACL: exit 0 valid, 1 mistakes found, 2 unreadable."""
-    from kgbuild.shapes_check import check_shapes_files, expand_shape_paths
+    from kgbuild.validate.shapes_check import check_shapes_files, expand_shape_paths
 
     try:
         checks = check_shapes_files(expand_shape_paths(shapes))

@@ -77,10 +77,10 @@ def exit_unless_writable(violations: list, conforms: bool, built: int, nothing: 
 
 def write_or_exit(graphs: list, output: str, fmt: object) -> None:
     """Write per-document graphs in build's layout (atomically); a failed write exits 2."""
-    from kgbuild.stream import write_documents
+    from kgbuild.out.serialize import write_graphs
 
     try:
-        write_documents(graphs, output, fmt)  # type: ignore[arg-type]
+        write_graphs(graphs, output, fmt)  # type: ignore[arg-type]
     except OSError as exc:
         err.print(f"error: cannot write {output}: {exc.strerror}", markup=False, soft_wrap=True)
         raise typer.Exit(EXIT_BAD_INPUT) from None
@@ -135,7 +135,7 @@ NoOntologyOpt = Annotated[bool, typer.Option("--no-ontology", help="Do not (re)l
 def load_into(graphs: object, store: Path | None, endpoint: str | None, gsp: str | None, *,
                ontology: bool = True) -> str:
     """Load into the store or endpoint given; returns the summary line. Raises KgbuildError."""
-    from kgbuild.store import Endpoint, load_graphs_into_endpoint, load_graphs_into_store
+    from kgbuild.out.store import Endpoint, load_graphs_into_endpoint, load_graphs_into_store
 
     if store is not None and (endpoint or gsp):
         raise UsageError("give either --store or --endpoint/--gsp, not both")

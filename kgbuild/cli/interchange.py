@@ -33,7 +33,7 @@ from kgbuild.cli.common import (
 )
 from kgbuild.config import load_settings
 from kgbuild.errors import KgbuildError
-from kgbuild.serialize import Format, format_for_path
+from kgbuild.out.serialize import Format, format_for_path
 from kgbuild.wording import counted
 
 
@@ -58,8 +58,9 @@ def extract_command(
     The format is kgbuild-extraction/1 (schema: kgbuild/data/extraction.schema.json); `kgbuild map` turns it
     into the graph `kgbuild build` would have written. Skipped documents exit 2.
     """
-    from kgbuild.interchange import write_extractions
-    from kgbuild.pipeline import Skipped, extract
+    from kgbuild.out.interchange import write_extractions
+    from kgbuild.runner.build import extract
+    from kgbuild.runner.result import Skipped
 
     skipped: list[Skipped] = []
     warnings: list[str] = []
@@ -102,7 +103,7 @@ def map_command(
     Bad lines are reported with file, line and JSON path and skipped (exit 2); the rest are mapped.
     Nothing is written when the graph does not conform (exit 1).
     """
-    from kgbuild.pipeline import map_files
+    from kgbuild.runner.build import map_files
 
     try:
         settings = load_settings(config).with_overrides(base_iri=base_iri, shapes=shapes)

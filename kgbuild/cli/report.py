@@ -50,7 +50,7 @@ def report(
     try:
         graph = read_graph_files(graph_files)
         if articles:
-            from kgbuild.pipeline import build
+            from kgbuild.runner.build import build
 
             settings = load_settings(config).with_overrides(model=model, published=published, publisher=publisher)
             result = build(articles, settings)

@@ -56,7 +56,7 @@ def query(
 
     Over a store or endpoint the default graph is the union of all named graphs (every document and the ontology).
     """
-    from kgbuild.query import load_graphs, render, resolve_query, run_query
+    from kgbuild.rdf.query import load_graphs, render, resolve_query, run_query
 
     try:
         sources = sum((bool(graph), store is not None, bool(endpoint or query_url)))
@@ -64,11 +64,11 @@ def query(
             raise UsageError("query either graph files, or --store PATH, or --endpoint URL (exactly one)")
         text = resolve_query(sparql)
         if store is not None:
-            from kgbuild.store import query_store
+            from kgbuild.out.store import query_store
 
             result = query_store(store, text)
         elif endpoint or query_url:
-            from kgbuild.store import Endpoint, query_endpoint
+            from kgbuild.out.store import Endpoint, query_endpoint
 
             result = query_endpoint(Endpoint.from_urls(endpoint, query=query_url), text, union=union)
         else:

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from kgbuild.cli.common import EXIT_BAD_INPUT, EXIT_NOT_CONFORMING, EXIT_OK, ShapesOpt, app, err
-from kgbuild.reports import ReportFormat
+from kgbuild.validate.reports import ReportFormat
 
 
 @app.command()
@@ -29,8 +29,8 @@ def validate(
     The last line of stdout is "N graphs, N violations, N unreadable" (on stderr when a JUnit/JSON report goes
     to stdout). With GITHUB_ACTIONS=true, each result is also a GitHub Actions annotation (::error …).
     """
-    from kgbuild.reports import github_annotations, render, render_text, summary, validate_files
-    from kgbuild.serialize import write_bytes
+    from kgbuild.out.serialize import write_bytes
+    from kgbuild.validate.reports import github_annotations, render, render_text, summary, validate_files
 
     files = validate_files(graphs, shapes=shapes)
     details = render_text(files, with_summary=False)

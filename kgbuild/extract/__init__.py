@@ -15,9 +15,9 @@ from kgbuild.extract.actors import find_actors, find_authors
 from kgbuild.extract.claims import find_claims
 from kgbuild.extract.events import find_events
 from kgbuild.extract.events_statements import link_statements
+from kgbuild.extract.kb import KnowledgeBase
 from kgbuild.extract.table import ActorTable
 from kgbuild.extract.timex import find_times
-from kgbuild.kb import KnowledgeBase
 from kgbuild.model import Document, Extraction
 
 __all__ = ["ActorTable", "extract_document"]

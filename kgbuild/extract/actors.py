@@ -52,10 +52,10 @@ from kgbuild.extract.actors_places import (
     unwrapped_place,
 )
 from kgbuild.extract.actors_spans import after_title, common_word, repaired
+from kgbuild.extract.kb import KnowledgeBase
 from kgbuild.extract.names import clean_name, normalise
 from kgbuild.extract.spans import doc_text
 from kgbuild.extract.table import ActorTable
-from kgbuild.kb import KnowledgeBase
 from kgbuild.model import ActorKind, Document, Mention
 from kgbuild.resources import data_path
 
@@ -109,7 +109,7 @@ def _agent_nouns() -> frozenset[str]:
 def find_actors(sdoc: Doc, document: Document, table: ActorTable, *, kb: KnowledgeBase | None = None) -> str | None:
     """Fill ``table`` with the document's named actors; return the publisher's key.
 
-    ``kb`` (see ``kgbuild.kb``) adds ``same_as`` IRIs and preferred names for people and organisations.
+    ``kb`` (see ``kgbuild.extract.kb``) adds ``same_as`` IRIs and preferred names for people and organisations.
     """
     gaz = gazetteer()
     cands = _disambiguate(_collect(sdoc, gaz), gaz)

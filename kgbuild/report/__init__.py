@@ -28,7 +28,7 @@ def render_site(articles: Iterable[Article]) -> dict[str, str]:
 
 def write_site(pages: Mapping[str, str], directory: str | Path) -> list[Path]:
     """Write the pages under ``directory`` (created if missing; each file atomically); returns the paths."""
-    from kgbuild.serialize import write_bytes
+    from kgbuild.out.serialize import write_bytes
 
     written = []
     for relative, html in sorted(pages.items()):

@@ -18,8 +18,8 @@ from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kgbuild.model import EventKind
-from kgbuild.rdf_files import parse_rdf
-from kgbuild.vocab import KG
+from kgbuild.rdf.files import parse_rdf
+from kgbuild.rdf.vocab import KG
 
 __all__ = [
     "GRAPH_SUFFIXES",

@@ -15,7 +15,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from kgbuild.errors import InputError, UsageError
-from kgbuild.rdf_files import load_ontology, parse_rdf
+from kgbuild.rdf.files import load_ontology, parse_rdf
 from kgbuild.resources import queries_dir
 from kgbuild.safety import OfflineError, offline
 

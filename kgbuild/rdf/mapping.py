@@ -1,4 +1,4 @@
-"""Extraction -> rdflib Graph. Ontology terms only through ``kgbuild.vocab``.
+"""Extraction -> rdflib Graph. Ontology terms only through ``kgbuild.rdf.vocab``.
 
 The graph of one document:
 
@@ -16,8 +16,7 @@ from functools import lru_cache
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import OWL
 
-from kgbuild.graph_store import single_graph
-from kgbuild.iris import DEFAULT_BASE, Minter
+from kgbuild.config import DEFAULT_BASE
 from kgbuild.model import (
     Actor,
     ActorKind,
@@ -29,7 +28,9 @@ from kgbuild.model import (
     Role,
     TimeExpression,
 )
-from kgbuild.vocab import KG
+from kgbuild.rdf.graph_store import single_graph
+from kgbuild.rdf.iris import Minter
+from kgbuild.rdf.vocab import KG
 
 __all__ = ["ACTOR_CLASSES", "bind_prefixes", "to_graph"]
 

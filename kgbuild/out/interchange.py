@@ -349,7 +349,7 @@ def dumps(extraction: Extraction) -> str:
 
 def write_extractions(extractions: Iterable[Extraction], path: str | Path) -> int:
     """Write one line per extraction to ``path`` (atomically; ``-`` is stdout); returns the count."""
-    from kgbuild.serialize import write_bytes
+    from kgbuild.out.serialize import write_bytes
 
     lines = [dumps(x) + "\n" for x in extractions]
     write_bytes("".join(lines).encode("utf-8"), path)

@@ -16,15 +16,12 @@ from urllib.parse import quote
 
 from rdflib import URIRef
 
-from kgbuild.errors import UsageError
+from kgbuild.config import DEFAULT_BASE, check_base
 
-__all__ = ["DEFAULT_BASE", "Minter", "check_base", "segment", "slug"]
+__all__ = ["Minter", "segment", "slug"]
 
-DEFAULT_BASE = "https://w3id.org/kgbuild/id/"
 _SAFE_SEGMENT = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _MAX_SLUG = 60
-# characters RFC 3987 forbids in an IRI, or that break Turtle/N-Triples IRIREFs
-_BAD_BASE = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')
 
 
 def slug(text: str) -> str:
@@ -54,15 +51,6 @@ def segment(key: str) -> str:
         return key
     readable = quote(slug(key), safe="-", errors="surrogatepass") or "x"
     return f"{readable}-{_digest(key)}"
-
-
-def check_base(base: str) -> str:
-    """Validate a user-supplied base IRI; it must be absolute and end in ``/`` or ``#``."""
-    if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", base) or _BAD_BASE.search(base):
-        raise UsageError(f"--base-iri {base!r} is not an absolute IRI")
-    if not base.endswith(("/", "#")):
-        base += "/"
-    return base
 
 
 class Minter:

@@ -14,60 +14,47 @@ from __future__ import annotations
 
 import hashlib
 import json
-import time
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from kgbuild.config import Settings
 from kgbuild.errors import InputError, StoreError, UsageError
-from kgbuild.ingest import read_documents
 from kgbuild.model import Document
-from kgbuild.serialize import Format, write_bytes
-from kgbuild.stream import BLOCK_FORMATS, BuildSummary, DocOutput, DocumentCache, GraphSink, Progress, render_documents
+from kgbuild.out.serialize import BLOCK_FORMATS, Format, Prefixes, split_header, write_bytes
+from kgbuild.out.sink import GraphSink
+from kgbuild.runner.build import Progress, collect, read
+from kgbuild.runner.cache import DocumentCache
+from kgbuild.runner.local import Local
+from kgbuild.runner.result import BuildResult, DocOutput
 
-__all__ = ["MANIFEST", "build_distributed", "merge_parts", "read_manifest"]
+__all__ = ["MANIFEST", "Dask", "build_distributed", "merge_parts", "read_manifest"]
 
 MANIFEST = "manifest.json"
 MANIFEST_VERSION = "kgbuild-manifest/1"
+CONNECT_TIMEOUT = "10s"
 
 
 def run_partition(index: int, documents: list[Document], settings: Settings, fmt: Format, folder: str,
-                  cache: str | None = None) -> dict:
-    """On a worker: render a partition; if every document conformed, write its part file. Returns its record."""
+                  cache: str | None = None) -> tuple[dict, list[DocOutput]]:
+    """On a worker: build a partition with the local strategy; if every document conformed, write its part
+    file. Returns the part's record and the documents' outputs without their bytes (they are in the part)."""
     store = DocumentCache(cache, settings, fmt) if cache else None
-    outputs: list[DocOutput] = []
-    misses = []
-    for document in documents:
-        hit = store.get(document) if store else None
-        outputs.append(hit)  # type: ignore[arg-type]
-        if hit is None:
-            misses.append(document)
-    rendered = iter(render_documents(misses, settings, fmt) if misses else [])
-    for n, document in enumerate(documents):
-        if outputs[n] is None:
-            outputs[n] = next(rendered)
-            if store:
-                store.put(document, outputs[n])
+    outputs = list(Local(settings, fmt, 1, store)(documents))
     kept = [o for o in outputs if o.skipped is None]
-    conforms = all(o.conforms for o in kept)
-    record = {"index": index, "documents": len(kept), "triples": sum(o.triples for o in kept),
-              "claims": sum(o.claims for o in kept), "events": sum(o.events for o in kept),
-              "actors": sum(o.actors for o in kept), "cache_hits": sum(o.cached for o in kept),
-              "skipped": [[o.origin, o.skipped] for o in outputs if o.skipped is not None],
-              "violations": [v.__dict__ for o in kept for v in o.violations], "path": None}
-    if conforms and kept:
-        prefixes = sorted({line for o in kept for line in o.prefixes})
-        header = ("\n".join(prefixes) + "\n\n").encode() if prefixes and fmt in BLOCK_FORMATS else b""
-        data = header + b"".join(o.data for o in kept)
+    record: dict[str, Any] = {"index": index, "documents": len(kept), "triples": sum(o.triples for o in kept),
+                              "path": None}
+    if kept and all(o.conforms for o in kept):
+        prefixes = Prefixes(fmt)
+        for o in kept:
+            prefixes.add(o.prefixes)
+        data = prefixes.header() + b"".join(o.data for o in kept)
         name = f"part-{index:05d}.{fmt.value}"
         write_bytes(data, Path(folder) / name)
         record.update(path=name, sha256=hashlib.sha256(data).hexdigest(), bytes=len(data))
-    return record
-
-
-CONNECT_TIMEOUT = "10s"
+    return record, [replace(o, data=b"", prefixes=()) for o in outputs]
 
 
 def _connect(client_class: Any, address: str) -> Any:
@@ -79,17 +66,54 @@ def _connect(client_class: Any, address: str) -> Any:
         raise StoreError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
 
 
+@dataclass
+class Dask:
+    """The Dask strategy: partitions of ``partition_size`` documents built on the cluster's workers, each
+    writing its part file into ``folder``; DocOutputs (without bytes) come back in input order and the parts'
+    records are kept for the manifest."""
+
+    client: Any
+    settings: Settings
+    fmt: Format
+    folder: Path
+    partition_size: int = 16
+    cache: str | None = None
+    parts: list[dict] = field(default_factory=list)
+
+    def __call__(self, documents: Iterable[Document]) -> Iterator[DocOutput]:
+        window = 2 * max(1, len(self.client.scheduler_info().get("workers", {})))
+        pending: deque = deque()
+        chunk: list[Document] = []
+        for document in documents:
+            chunk.append(document)
+            if len(chunk) == self.partition_size:
+                pending.append(self._submit(len(self.parts) + len(pending), chunk))
+                chunk = []
+                while len(pending) > window:
+                    yield from self._collect(pending.popleft())
+        if chunk:
+            pending.append(self._submit(len(self.parts) + len(pending), chunk))
+        while pending:
+            yield from self._collect(pending.popleft())
+
+    def _submit(self, index: int, chunk: list[Document]) -> Any:
+        return self.client.submit(run_partition, index, chunk, self.settings, self.fmt, str(self.folder.resolve()),
+                                  self.cache, pure=False)
+
+    def _collect(self, future: Any) -> Iterator[DocOutput]:
+        record, outputs = future.result()
+        self.parts.append(record)
+        yield from outputs
+
+
 def build_distributed(paths: Iterable[str | Path], folder: str | Path, settings: Settings | None = None, *,
                       scheduler: str | object, fmt: Format = Format.ttl, partition_size: int = 16,
-                      cache: str | Path | None = None, progress: Progress | None = None) -> BuildSummary:
+                      cache: str | Path | None = None, progress: Progress | None = None) -> BuildResult:
     """Build on the Dask cluster at ``scheduler`` (an address or a ``distributed.Client``) into ``folder``."""
     try:
-        from distributed import Client, wait
+        from distributed import Client
     except ImportError:
         raise UsageError("--scheduler needs Dask's distributed package: pip install 'kgbuild[distributed]'") from None
-
-    from kgbuild.pipeline import Skipped
-    from kgbuild.validate import Violation
 
     if fmt is Format.jsonld:
         raise UsageError("--scheduler writes ttl, nt, nq or trig parts (JSON-LD cannot be joined by concatenation)")
@@ -100,59 +124,26 @@ def build_distributed(paths: Iterable[str | Path], folder: str | Path, settings:
     (out / MANIFEST).unlink(missing_ok=True)
     for old in out.glob("part-*"):
         old.unlink()
-    summary = BuildSummary()
-    start = time.perf_counter()
-    documents = read_documents(paths, **s.reader_options(),
-                               on_error=lambda exc: summary.skipped.append(Skipped(exc.path or "<input>", str(exc))),
-                               on_warning=lambda w: summary.warnings.append(str(w)))
+    strategy = Dask(client, s, fmt, out, partition_size, str(cache) if cache else None)
+    result = BuildResult()
     try:
-        window = 2 * max(1, len(client.scheduler_info().get("workers", {})))
-        pending: deque = deque()
-        records: list[dict] = []
-
-        def collect(future: object) -> None:
-            record = future.result()  # type: ignore[attr-defined]
-            records.append(record)
-            summary.skipped.extend(Skipped(o, r) for o, r in record["skipped"])
-            summary.violations.extend(Violation(**v) for v in record["violations"])
-            for key in ("documents", "triples", "claims", "events", "actors", "cache_hits"):
-                setattr(summary, key, getattr(summary, key) + record[key])
-            summary.seconds = time.perf_counter() - start
-            if progress:
-                progress(summary, DocOutput("", ""))
-
-        index, chunk = 0, []
-        for document in documents:
-            chunk.append(document)
-            if len(chunk) == partition_size:
-                pending.append(client.submit(run_partition, index, chunk, s, fmt, str(out.resolve()),
-                                             str(cache) if cache else None, pure=False))
-                index, chunk = index + 1, []
-                while len(pending) > window:
-                    collect(pending.popleft())
-        if chunk:
-            pending.append(client.submit(run_partition, index, chunk, s, fmt, str(out.resolve()),
-                                         str(cache) if cache else None, pure=False))
-        wait(list(pending))
-        while pending:
-            collect(pending.popleft())
+        collect(strategy(read(paths, s, result.skipped, result.warnings)), result, progress=progress)
     finally:
         if client is not scheduler:
             client.close()
-    summary.seconds = time.perf_counter() - start
-    records.sort(key=lambda r: r["index"])
-    if not summary.conforms or not summary.documents:
+    records = sorted(strategy.parts, key=lambda r: r["index"])
+    if not result.conforms or not result.documents:
         for record in records:
             if record["path"]:
                 (out / record["path"]).unlink(missing_ok=True)
-        return summary
+        return result
     parts = [{"path": r["path"], "documents": r["documents"], "triples": r["triples"], "sha256": r["sha256"],
               "bytes": r["bytes"]} for r in records if r["path"]]
-    manifest = {"version": MANIFEST_VERSION, "format": fmt.value, "parts": parts, "documents": summary.documents,
-                "triples": summary.triples, "claims": summary.claims, "events": summary.events,
-                "actors": summary.actors, "skipped": [str(x) for x in summary.skipped]}
+    manifest = {"version": MANIFEST_VERSION, "format": fmt.value, "parts": parts, "documents": result.documents,
+                "triples": result.triples, "claims": result.claims, "events": result.events,
+                "actors": result.actors, "skipped": [str(x) for x in result.skipped]}
     write_bytes((json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode(), out / MANIFEST)
-    return summary
+    return result
 
 
 def read_manifest(path: str | Path) -> tuple[Path, dict]:
@@ -173,8 +164,6 @@ def read_manifest(path: str | Path) -> tuple[Path, dict]:
 
 def merge_parts(manifest_path: str | Path, output: str | Path) -> dict:
     """Join the parts of a distributed build, in order, after checking their checksums; returns the manifest."""
-    from kgbuild.stream import split_header
-
     folder, manifest = read_manifest(manifest_path)
     fmt = Format(manifest["format"])
     sink = GraphSink(output, fmt)
@@ -190,7 +179,7 @@ def merge_parts(manifest_path: str | Path, output: str | Path) -> dict:
             prefixes: tuple[str, ...] = ()
             if fmt in BLOCK_FORMATS:
                 prefixes, data = split_header(data)
-            sink.add(DocOutput(part["path"], str(path), data, prefixes))
+            sink.add(prefixes, data)
         sink.commit()
     except BaseException:
         sink.abort()

@@ -16,21 +16,19 @@ Two formats are read:
   optionally ``skos:altLabel``; its kind from an ``rdf:type`` whose local name is
   Person, Organization/Organisation, Place or GeopoliticalEntity.
 
-Matching is on normalised names (case-, article- and possessive-insensitive).
+The files are read by ``kgbuild.rdf.kb_files.read_kb``. Matching is on normalised names
+(case-, article- and possessive-insensitive).
 Actors that match get ``same_as`` the IRI and the preferred label as their name, so the
 same person or organisation has one node across documents.
 """
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
-from pathlib import Path
 
-from kgbuild.errors import InputError
 from kgbuild.extract.names import normalise
 
-__all__ = ["KBEntry", "KnowledgeBase", "read_kb"]
+__all__ = ["KINDS", "KBEntry", "KnowledgeBase"]
 
 KINDS = {"person": "Person", "organization": "Organization", "organisation": "Organization", "org": "Organization",
          "gpe": "GPE", "geopoliticalentity": "GPE", "location": "Location", "place": "Location"}
@@ -70,43 +68,3 @@ class KnowledgeBase:
 
     def lookup(self, name: str) -> KBEntry | None:
         return self._by_name.get(normalise(name))
-
-
-def read_kb(path: str | Path) -> KnowledgeBase:
-    """Read a CSV (``label,iri,kind``) or Turtle knowledge base."""
-    path = Path(path)
-    if not path.is_file():
-        raise InputError("knowledge base not found", path=str(path))
-    if path.suffix.lower() in {".ttl", ".turtle", ".nt", ".n3"}:
-        return KnowledgeBase(_turtle_rows(path))
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if not reader.fieldnames or not {"label", "iri"} <= {f.strip().lower() for f in reader.fieldnames}:
-            raise InputError("knowledge base CSV needs a header 'label,iri[,kind]'", path=str(path))
-        rows = []
-        for row in reader:
-            row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
-            if row.get("label") and row.get("iri"):
-                rows.append((row["label"], row["iri"], row.get("kind") or None))
-    return KnowledgeBase(rows)
-
-
-def _turtle_rows(path: Path) -> list[tuple[str, str, str | None]]:
-    from rdflib import RDF, RDFS, Graph, Namespace  # only needed for Turtle knowledge bases
-    from rdflib.namespace import FOAF, SKOS
-
-    schema = Namespace("https://schema.org/")
-    graph = Graph()
-    try:
-        graph.parse(path)
-    except Exception as exc:  # rdflib raises many parser-specific errors
-        raise InputError(f"cannot parse knowledge base: {exc}", path=str(path)) from None
-    rows = []
-    for subject in sorted(set(graph.subjects()), key=str):
-        kind = next((str(t).rsplit("/", 1)[-1].rsplit("#", 1)[-1] for t in sorted(graph.objects(subject, RDF.type))
-                     if str(t).rsplit("/", 1)[-1].rsplit("#", 1)[-1].lower() in KINDS), None)
-        labels = []
-        for prop in (SKOS.prefLabel, RDFS.label, schema.name, FOAF.name, SKOS.altLabel):
-            labels.extend(sorted(str(o) for o in graph.objects(subject, prop)))
-        rows.extend((label, str(subject), kind) for label in labels)
-    return rows

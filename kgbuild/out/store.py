@@ -38,10 +38,10 @@ from rdflib import RDF, BNode, Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kgbuild.errors import InputError, StoreError, UsageError
-from kgbuild.query import QueryResult
-from kgbuild.rdf_files import RDF_SUFFIXES, parse_rdf
+from kgbuild.rdf.files import RDF_SUFFIXES, parse_rdf
+from kgbuild.rdf.query import QueryResult
+from kgbuild.rdf.vocab import KG, ONTOLOGY_IRI
 from kgbuild.resources import ontology_path
-from kgbuild.vocab import KG, ONTOLOGY_IRI
 from kgbuild.wording import counted
 
 if TYPE_CHECKING:

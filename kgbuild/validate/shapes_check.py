@@ -17,8 +17,8 @@ from rdflib.namespace import SH
 from rdflib.term import Node
 
 from kgbuild.errors import KgbuildError
-from kgbuild.rdf_files import parse_rdf
-from kgbuild.validate import Violation, shape_files, violations_of
+from kgbuild.rdf.files import parse_rdf
+from kgbuild.validate.gate import Violation, shape_files, violations_of
 
 __all__ = ["ShapesFileCheck", "check_shapes_file", "check_shapes_files", "expand_shape_paths"]
 

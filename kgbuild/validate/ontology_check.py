@@ -11,9 +11,9 @@ from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import OWL, SH
 
 from kgbuild.errors import KgbuildError
-from kgbuild.rdf_files import load_ontology
-from kgbuild.validate import load_shapes
-from kgbuild.vocab import KG_NS
+from kgbuild.rdf.files import load_ontology
+from kgbuild.rdf.vocab import KG_NS
+from kgbuild.validate.gate import load_shapes
 
 __all__ = ["OntologyCheck", "check_consistency", "check_ontology", "undeclared_shape_terms"]
 

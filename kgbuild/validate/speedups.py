@@ -1,11 +1,11 @@
-"""Four speed-ups of pySHACL that keep its results, installed by ``kgbuild.validate``.
+"""Four speed-ups of pySHACL that keep its results, installed by ``kgbuild.validate.gate``.
 
 Profiling a build (``bench/README.md``) put most of the SHACL time in these places of pySHACL 0.40:
 
 1. **SPARQL text parsed per focus node.** ``SPARQLBasedConstraint._validate_sparql_query`` hands
    rdflib the constraint's SPARQL *text* each time, and rdflib parses it again. kgbuild gives it
    the query prepared once (``rdflib.plugins.sparql.prepareQuery``, cached by text) - or, for a
-   graph the caller opted in (``kgbuild.sparql_oxigraph``), runs it in Oxigraph.
+   graph the caller opted in (``kgbuild.rdf.sparql_oxigraph``), runs it in Oxigraph.
 2. **Property shapes run once per focus node.** ``PropertyConstraintComponent._evaluate_property_shape``
    calls ``Shape.validate(focus=v)`` for every value node ``v`` of the node shape, and each call
    redoes the per-shape work (finding the shape's parameters, building its constraint
@@ -61,7 +61,7 @@ def _patch(cls: Any, name: str, make: Any) -> None:
 
 
 def _prepared_sparql(original: Any) -> Any:
-    from kgbuild import sparql_oxigraph
+    from kgbuild.rdf import sparql_oxigraph
 
     def validate_sparql_query(self, query, init_binds, target_graph):  # type: ignore[no-untyped-def]
         store = sparql_oxigraph.store_for(getattr(target_graph, "impl", None))

@@ -2,7 +2,9 @@
 
 Turtle comes from rdflib's serializer (subjects, predicates and objects sorted);
 N-Triples and N-Quads are sorted line by line; TriG and N-Quads put each document
-in its own named graph (the document IRI). Files are written to a temporary file
+in its own named graph (the document IRI). Several documents are written one block
+each, in order, after the union of their prefixes: the one layout of every output,
+whether ``kgbuild build`` streams it or the Python API writes it. Files are written to a temporary file
 in the target folder and renamed, so a failure never leaves a partial file and
 never clobbers a good previous one.
 
@@ -21,7 +23,7 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
@@ -29,14 +31,14 @@ from typing import IO
 
 from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, URIRef
 
-from kgbuild.errors import InputError, UsageError
-from kgbuild.graph_store import SingleGraphStore
+from kgbuild.errors import InputError, KgbuildError, UsageError
+from kgbuild.rdf.graph_store import SingleGraphStore
+from kgbuild.rdf.vocab import KG_NS
 from kgbuild.resources import data_path, ontology_path
 from kgbuild.safety import find_surrogate
-from kgbuild.vocab import KG_NS
 
-__all__ = ["Format", "format_for_path", "jsonld_context", "remove_stale_temps", "serialize", "temp_files",
-           "write_bytes", "write_graphs"]
+__all__ = ["BLOCK_FORMATS", "Format", "Prefixes", "document_piece", "format_for_path", "jsonld_context",
+           "remove_stale_temps", "serialize", "split_header", "temp_files", "write_bytes", "write_graphs"]
 
 
 class Format(StrEnum):
@@ -49,6 +51,7 @@ class Format(StrEnum):
     jsonld = "jsonld"
 
 
+BLOCK_FORMATS = (Format.ttl, Format.trig)  # formats with a header of prefixes before the documents' blocks
 SUFFIXES = {".ttl": Format.ttl, ".nt": Format.nt, ".nq": Format.nq, ".trig": Format.trig, ".jsonld": Format.jsonld,
             ".json": Format.jsonld}
 DocGraph = tuple[URIRef, Graph]
@@ -60,15 +63,9 @@ def format_for_path(path: str | Path | None, default: Format = Format.ttl) -> Fo
     return SUFFIXES.get(Path(path).suffix.lower(), default)
 
 
-def _merge(graphs: Sequence[DocGraph]) -> Graph:
-    if len(graphs) == 1:
-        return graphs[0][1]
-    merged = Graph()
-    for _, g in graphs:
-        for prefix, ns in g.namespaces():
-            merged.bind(prefix, ns, override=True, replace=True)
-        merged += g
-    return merged
+def _only(graphs: Sequence[DocGraph]) -> Graph:
+    """The graph of a one-document output (``serialize`` lays out several documents itself)."""
+    return graphs[0][1] if graphs else Graph()
 
 
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
@@ -133,13 +130,82 @@ def jsonld_context() -> dict:
 
 
 def serialize(graphs: Sequence[DocGraph], fmt: Format = Format.ttl) -> bytes:
-    """Serialise per-document graphs: merged for ttl/nt/jsonld, one named graph each for nq/trig."""
+    """Serialise per-document graphs in the one layout of kgbuild's output, ``kgbuild build``'s.
+
+    One document: its graph as the format writes it (nq/trig: in a named graph, the document IRI). Several:
+    each document as one block (N-Triples/N-Quads lines sorted within the document), in the given order,
+    after the union of their ``@prefix`` lines (Turtle/TriG); JSON-LD is one merged document.
+    """
     try:
         fmt = Format(fmt)
     except ValueError:
         raise UsageError(f"unknown format {fmt!r}") from None
     _refuse_surrogates(graphs)
-    return _serialize(graphs, fmt)
+    if len(graphs) <= 1:
+        return _serialize(graphs, fmt)
+    prefixes = Prefixes(fmt)
+    bodies = []
+    for iri, graph in graphs:
+        lines, body = document_piece(iri, graph, fmt)
+        prefixes.add(lines)
+        bodies.append(body)
+    if fmt is Format.jsonld:
+        return prefixes.jsonld(b"".join(bodies))
+    return prefixes.header() + b"".join(bodies)
+
+
+def split_header(data: bytes) -> tuple[tuple[str, ...], bytes]:
+    """Split Turtle/TriG into its leading ``@prefix`` lines and the rest."""
+    lines = data.split(b"\n")
+    n = 0
+    while n < len(lines) and lines[n].startswith(b"@prefix "):
+        n += 1
+    body_start = n + 1 if n < len(lines) and lines[n] == b"" else n
+    return tuple(line.decode("utf-8") for line in lines[:n]), b"\n".join(lines[body_start:])
+
+
+def document_piece(iri: URIRef | None, graph: Graph, fmt: Format) -> tuple[tuple[str, ...], bytes]:
+    """One document's share of a multi-document output: its prefix lines and its body.
+
+    Turtle/TriG: the ``@prefix`` lines and the rest; JSON-LD: ``prefix<TAB>namespace`` pairs and the document as
+    N-Triples (joined into one JSON-LD document at the end, ``Prefixes.jsonld``); N-Triples/N-Quads: no prefixes.
+    """
+    data = serialize([(iri, graph)], Format.nt if fmt is Format.jsonld else fmt)  # type: ignore[list-item]
+    if fmt in BLOCK_FORMATS:
+        return split_header(data)
+    if fmt is Format.jsonld:
+        return tuple(f"{p}\t{ns}" for p, ns in sorted(graph.namespaces())), data
+    return (), data
+
+
+class Prefixes:
+    """The union of the documents' prefixes: the header of a multi-document output."""
+
+    def __init__(self, fmt: Format) -> None:
+        self.fmt = fmt
+        self._lines: dict[str, str] = {}
+
+    def add(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            name = line.split("\t", 1)[0] if self.fmt is Format.jsonld else line.split()[1]
+            if self._lines.setdefault(name, line) != line:
+                raise KgbuildError(f"prefix {name} is bound to two namespaces ({self._lines[name]} / {line})")
+
+    def header(self) -> bytes:
+        lines = sorted(self._lines.values())
+        return ("\n".join(lines) + "\n\n").encode("utf-8") if lines else b""
+
+    def jsonld(self, ntriples: bytes | Path) -> bytes:
+        """One JSON-LD document from the documents' N-Triples (bytes, or a file of them)."""
+        graph = Graph()
+        for line in sorted(self._lines.values()):
+            prefix, ns = line.split("\t", 1)
+            graph.bind(prefix, ns, override=True, replace=True)
+        if isinstance(ntriples, Path):
+            graph.parse(ntriples, format="nt")
+        else:
+            graph.parse(data=ntriples.decode("utf-8"), format="nt")
+        return _serialize([(None, graph)], Format.jsonld)  # type: ignore[list-item]
 
 
 def _refuse_surrogates(graphs: Sequence[DocGraph]) -> None:
@@ -158,15 +224,15 @@ def _refuse_surrogates(graphs: Sequence[DocGraph]) -> None:
 
 def _serialize(graphs: Sequence[DocGraph], fmt: Format) -> bytes:
     if fmt is Format.ttl:
-        return _escape_unsafe(_merge(graphs).serialize(format="turtle")).encode("utf-8")
+        return _escape_unsafe(_only(graphs).serialize(format="turtle")).encode("utf-8")
     if fmt is Format.nt:
-        return _sorted_lines(_merge(graphs).serialize(format="nt11"))
+        return _sorted_lines(_only(graphs).serialize(format="nt11"))
     if fmt is Format.nq:
         return _sorted_lines(_dataset(graphs).serialize(format="nquads"))
     if fmt is Format.trig:
         return _escape_unsafe(_dataset(graphs).serialize(format="trig")).encode("utf-8")
     context = jsonld_context()
-    text = _merge(graphs).serialize(format="json-ld", context=context["@context"], sort_keys=True, indent=2)
+    text = _only(graphs).serialize(format="json-ld", context=context["@context"], sort_keys=True, indent=2)
     return text.encode("utf-8")
 
 
@@ -257,4 +323,5 @@ def write_bytes(data: bytes, path: str | Path) -> None:
 
 
 def write_graphs(graphs: Sequence[DocGraph], path: str | Path, fmt: Format | None = None) -> None:
+    """Write per-document graphs atomically in the layout of ``kgbuild build`` (``serialize``); ``-`` is stdout."""
     write_bytes(serialize(graphs, fmt or format_for_path(path)), path)

@@ -3,8 +3,8 @@
 Returns a plain ``ValidationReport``; never prints. The ontology's class hierarchy is
 in the data graph while it is validated, so ``sh:targetClass kg:Event`` also reaches an
 instance typed only ``kg:Attack`` (SHACL follows ``rdfs:subClassOf`` in the data).
-pySHACL runs with speed-ups that keep its results (``kgbuild.shacl_speedups``; SHACL-SPARQL
-constraints run in Oxigraph, ``kgbuild.sparql_oxigraph``).
+pySHACL runs with speed-ups that keep its results (``kgbuild.validate.speedups``; SHACL-SPARQL
+constraints run in Oxigraph, ``kgbuild.rdf.sparql_oxigraph``).
 
 Reading user RDF never touches the network (``kgbuild.safety.offline``): JSON-LD
 with a remote ``@context`` and RDF/XML with external entities are refused with an
@@ -24,13 +24,13 @@ from rdflib import RDF, RDFS, ConjunctiveGraph, Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-from kgbuild import shacl_speedups as speedups
+import kgbuild.validate.speedups as speedups
 from kgbuild.errors import InputError
-from kgbuild.graph_store import single_graph
-from kgbuild.rdf_files import RDF_SUFFIXES, load_ontology, parse_rdf
+from kgbuild.rdf.files import RDF_SUFFIXES, load_ontology, parse_rdf
+from kgbuild.rdf.graph_store import single_graph
+from kgbuild.rdf.sparql_oxigraph import evaluate_in_oxigraph
 from kgbuild.resources import shapes_dir
 from kgbuild.safety import offline
-from kgbuild.sparql_oxigraph import evaluate_in_oxigraph
 
 __all__ = ["ValidationReport", "Violation", "class_hierarchy", "load_ontology", "load_shapes", "shape_files",
            "validate_graph", "warm_up"]

@@ -15,7 +15,7 @@ import signal
 import sys
 from concurrent.futures import ProcessPoolExecutor
 
-from kgbuild.config import Settings
+from kgbuild.config import DEFAULT_MODEL, Settings
 
 __all__ = ["start_pool", "warm"]
 
@@ -23,9 +23,9 @@ __all__ = ["start_pool", "warm"]
 def warm(settings: Settings) -> None:
     """Load everything a build needs once per process: the pipeline, the user's knowledge base, the
     shapes and the ontology's class hierarchy."""
-    from kgbuild.nlp import DEFAULT_MODEL, load_nlp
-    from kgbuild.pipeline import knowledge_base
-    from kgbuild.validate import load_shapes, warm_up
+    from kgbuild.nlp import load_nlp
+    from kgbuild.runner.document import knowledge_base
+    from kgbuild.validate.gate import load_shapes, warm_up
 
     load_nlp(settings.model or DEFAULT_MODEL, tuple(settings.patterns))
     knowledge_base(settings.knowledge_base)

@@ -29,9 +29,10 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
+from kgbuild.config import DEFAULT_MAX_CHARS
 from kgbuild.errors import InputError
-from kgbuild.ingest_text import check_size, clean_text, parse_date
-from kgbuild.ingest_web import (
+from kgbuild.ingest.text import check_size, clean_text, parse_date
+from kgbuild.ingest.web import (
     HTML_BYTES_PER_CHAR,
     HTML_SUFFIXES,
     is_feed,
@@ -43,12 +44,11 @@ from kgbuild.ingest_web import (
 from kgbuild.model import Document
 from kgbuild.safety import InputWarning, find_surrogate, replace_surrogates
 
-__all__ = ["DEFAULT_MAX_CHARS", "InputWarning", "max_line_bytes", "parse_date", "read_documents", "read_jsonl",
+__all__ = ["InputWarning", "count_documents", "max_line_bytes", "parse_date", "read_documents", "read_jsonl",
            "read_text_document"]
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-DEFAULT_MAX_CHARS = 200_000  # news articles are rarely over 50,000; spaCy needs ~1 GB per 100,000
 _CHUNK = 1 << 20
 ErrorHandler = Callable[[InputError], None]
 WarningHandler = Callable[[InputWarning], None]
@@ -313,7 +313,7 @@ def read_documents(
     override_page_metadata: bool = False,
 ) -> Iterator[Document]:
     """Yield documents lazily from files, folders (recursively, sorted), JSONL files, HTML pages, web archives,
-    feeds (``kgbuild.ingest_web``; pages in another language than ``language`` are skipped) and ``-``.
+    feeds (``kgbuild.ingest.web``; pages in another language than ``language`` are skipped) and ``-``.
 
     Without ``on_error`` the first bad document raises ``InputError``; with it, each
     bad document is passed to ``on_error`` and skipped. Document ids are unique in one
@@ -450,3 +450,25 @@ def _sniff(stream: IO[bytes]) -> tuple[IO[bytes], bytes]:
     raw = _Peekable(stream)
     first = raw.first_nonspace()
     return io.BufferedReader(raw, buffer_size=_CHUNK), first
+
+
+def count_documents(paths: Iterable[str | Path]) -> int | None:
+    """How many documents ``paths`` hold (JSONL lines, text files), or None when it is not cheap (stdin)."""
+    paths = list(paths)
+    if any(str(p) == "-" for p in paths):
+        return None
+    total = 0
+    for path in _expand(paths):
+        if path is None:
+            return None
+        if is_web_archive(path) or is_feed(path):
+            return None  # how many pages an archive or a feed holds is known only by reading it
+        if path.suffix.lower() in JSONL_SUFFIXES:
+            try:
+                with path.open("rb") as stream:
+                    total += sum(1 for line in stream if line.strip())
+            except OSError:
+                continue
+        elif path.suffix.lower() in TEXT_SUFFIXES or path.exists():
+            total += 1
+    return total

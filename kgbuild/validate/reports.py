@@ -18,7 +18,7 @@ from kgbuild.errors import KgbuildError
 from kgbuild.wording import counted
 
 if TYPE_CHECKING:  # pySHACL is imported when a graph is validated, not when the CLI starts
-    from kgbuild.validate import Violation
+    from kgbuild.validate.gate import Violation
 
 __all__ = [
     "FileResult", "ReportFormat", "github_annotations", "render", "render_json", "render_junit", "render_text",
@@ -53,8 +53,8 @@ class FileResult:
 
 def validate_files(paths: Iterable[Path], *, shapes: Path | None = None) -> list[FileResult]:
     """Parse and validate each file; an unreadable file becomes a result with ``error`` set."""
-    from kgbuild.rdf_files import parse_rdf
-    from kgbuild.validate import validate_graph
+    from kgbuild.rdf.files import parse_rdf
+    from kgbuild.validate.gate import validate_graph
 
     out = []
     for path in paths:

@@ -26,11 +26,11 @@ from pathlib import Path
 from typing import Any
 
 from kgbuild.errors import InputError
-from kgbuild.ingest_text import check_size, clean_text, parse_date
+from kgbuild.ingest.text import check_size, clean_text, parse_date
 from kgbuild.model import Document
 from kgbuild.safety import InputWarning
 
-__all__ = ["HTML_SUFFIXES", "is_feed", "is_web_archive", "language_of_model", "read_feed", "read_html_page",
+__all__ = ["HTML_SUFFIXES", "is_feed", "is_web_archive", "read_feed", "read_html_page",
            "read_warc"]
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -49,12 +49,6 @@ def is_web_archive(path: Path) -> bool:
 
 def is_feed(path: Path) -> bool:
     return path.suffix.lower() in FEED_SUFFIXES
-
-
-def language_of_model(model: str) -> str | None:
-    """The language of a spaCy pipeline named by its package (``en_core_web_sm`` -> ``en``), or None."""
-    head = Path(model).name.split("_", 1)[0]
-    return head if "_" in Path(model).name and re.fullmatch(r"[a-z]{2,3}", head) else None
 
 
 def _language(text: str) -> str:
