@@ -26,6 +26,7 @@ STAGES = [
     ("validate", ("kgbuild.validate",)),
     ("out", ("kgbuild.out",)),
     ("report", ("kgbuild.report",)),
+    ("story", ("kgbuild.story",)),
     ("runner", ("kgbuild.runner",)),
     ("cli", ("kgbuild.cli", "kgbuild.__main__")),
 ]

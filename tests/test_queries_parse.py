@@ -28,6 +28,9 @@ EXPECTED_FILES = set(CONTRACT) | {
     "events-by-actor.rq",
     "non-responses.rq",
     "actor-mentions.rq",
+    "story-events.rq",
+    "story-claims.rq",
+    "disputed-claims.rq",
 }
 
 ID = "https://w3id.org/kgbuild/id/"
@@ -73,6 +76,30 @@ id:claim2 a kg:Claim ; kg:appearance id:doc ; kg:claimText "talks will go on" ; 
 id:nr a kg:NonResponse ; kg:appearance id:doc ; kg:nonResponder id:reuters ; kg:declined false ;
     kg:cue "did not respond" .
 """
+STORY_DATA = """
+@prefix kg:   <https://w3id.org/kgbuild/ontology#> .
+@prefix id:   <https://w3id.org/kgbuild/id/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd:  <http://www.w3.org/2001/XMLSchema#> .
+
+id:doc2 a kg:NewsArticle ; kg:text "Russia's invasion of Ukraine, Putin denied." ; kg:publisher id:reuters ;
+    kg:datePublished "2024-08-07"^^xsd:date .
+id:m4 a kg:Mention ; kg:anchorOf "invasion" ; kg:inDocument id:doc2 .
+id:invasion2 a kg:Invasion ; kg:appearance id:doc2 ; kg:denotedBy id:m4 ; kg:eventLemma "invasion" ;
+    kg:hasAgent id:russia .
+id:claim3 a kg:Claim ; kg:appearance id:doc2 ; kg:claimText "Russia invaded Ukraine" ; kg:saidBy id:putin ;
+    kg:hasAttribution id:a2 .
+id:a2 a kg:Attribution ; kg:agent id:putin ; kg:chainPosition "0"^^xsd:nonNegativeInteger ;
+    kg:attributionRole "source" .
+id:story-event a kg:StoryEvent ; rdfs:label "invade / invasion (2 articles)" ;
+    kg:groupsEvent id:invasion, id:invasion2 ; kg:reportedIn id:doc, id:doc2 ; kg:evidence "participant Russia" .
+id:invasion kg:sameEventAs id:invasion2 .
+id:story-claim a kg:StoryClaim ; rdfs:label "Russia invaded Ukraine" ; kg:repetition id:claim, id:claim3 ;
+    kg:reportedIn id:doc, id:doc2 ; kg:originalSource id:official ; kg:evidence "content overlap 1.00" .
+id:relation a kg:ClaimRelation ; kg:fromClaim id:claim3 ; kg:toClaim id:claim ; kg:relationType "denial" ;
+    kg:evidence "cue deny" .
+id:claim3 kg:contradicts id:claim .
+"""
 
 
 @pytest.fixture(scope="module")
@@ -100,10 +127,34 @@ def test_query_parses_and_has_a_header(path: Path) -> None:
     prepareQuery(text)
 
 
+@pytest.fixture(scope="module")
+def story_graph(graph: Graph) -> Graph:
+    """The articles of ``graph`` plus a second one and the story layer ``kgbuild story`` adds."""
+    g = Graph()
+    for triple in graph:
+        g.add(triple)
+    return g.parse(data=STORY_DATA, format="turtle")
+
+
+STORY_QUERIES = {"story-events.rq", "story-claims.rq", "disputed-claims.rq"}
+
+
 @pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: p.name)
-def test_query_runs(path: Path, graph: Graph) -> None:
-    names, rows = _rows(graph, path.name)
+def test_query_runs(path: Path, graph: Graph, story_graph: Graph) -> None:
+    names, rows = _rows(story_graph if path.name in STORY_QUERIES else graph, path.name)
     assert names and rows
+
+
+def test_story_queries_answer_the_story(story_graph: Graph) -> None:
+    _, events = _rows(story_graph, "story-events.rq")
+    assert {(r[0], r[2], r[3], r[4]) for r in events} == {("story-event", "2", "doc", "Reuters"),
+                                                          ("story-event", "2", "doc2", "Reuters")}
+    _, disputes = _rows(story_graph, "disputed-claims.rq")
+    assert disputes == [("denial", "Vladimir Putin", "Russia invaded Ukraine", "doc2", "an official",
+                         "Russia invaded Ukraine", "doc")]
+    _, claims = _rows(story_graph, "story-claims.rq")
+    assert {(r[3], r[6], r[8]) for r in claims} == {("claim", "0", "an official"), ("claim", "1", "Reuters"),
+                                                   ("claim3", "0", "Vladimir Putin")}
 
 
 @pytest.mark.parametrize("name", sorted(CONTRACT))

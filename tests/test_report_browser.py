@@ -135,3 +135,27 @@ def test_timeline_labels_are_placed_where_they_fit():
     assert _label_place(300, 150, 360) == ("end", 291)  # left of it
     anchor, x = _label_place(180, 240, 360)  # neither side has room: inside the picture
     assert anchor == "start" and x >= 0 and x + 240 <= 360
+
+
+def test_story_page_shows_a_disputed_claim_with_both_sides(tmp_path, proxy, runner):
+    from kgbuild.cli import app
+
+    site = tmp_path / "story-site"
+    corpus = ROOT / "examples" / "story" / "port-strike.jsonl"
+    result = runner.invoke(app, ["story", str(corpus), "-o", str(tmp_path / "story.ttl"), "--report", str(site)])
+    assert result.exit_code == 0, result.output
+    dom = chromium((site / "story.html").as_uri(), tmp_path, proxy, "--dump-dom")
+    assert proxy.requests == []
+    body = re.search(r"<body([^>]*)>", dom).group(1)
+    visible = dict(re.findall(r'data-visible-(\w+)="(\d+)"', body))
+    assert int(visible["disputes"]) >= 2, visible  # sides of disputes and corroborations, laid out and shown
+    dispute = re.search(r'<div class="dispute" id="[^"]+"><p class="dispute-kind">denial[^<]*</p>(.*?)</div></div>',
+                        dom, re.S)
+    assert dispute, dom[:2000]
+    sides = re.findall(r'<div class="dispute-side (against|for)"><strong>([^<]+)</strong>', dispute.group(1))
+    assert [side for side, _ in sides] == ["against", "for"], sides
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / "report-story.png"
+    shot.unlink(missing_ok=True)
+    chromium((site / "story.html").as_uri(), tmp_path, proxy, f"--screenshot={shot}")
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

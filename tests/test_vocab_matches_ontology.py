@@ -60,6 +60,8 @@ DATATYPE_RANGES = {
     "inLanguage": XSD.string,
     "sourceUrl": XSD.anyURI,
     "warcRecordId": XSD.string,
+    "relationType": XSD.string,
+    "evidence": XSD.string,
 }
 OBJECT_PROPERTIES = set(VOCAB_TERMS) - CLASSES - set(DATATYPE_RANGES)
 

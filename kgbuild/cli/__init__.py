@@ -6,7 +6,7 @@ Exit codes: 0 ok; 1 a graph does not conform to the shapes; 2 bad input or usage
 
 from __future__ import annotations
 
-from kgbuild.cli import build, checks, interchange, report, store, validate  # noqa: F401  (they register their commands)
+from kgbuild.cli import build, checks, interchange, report, store, story, validate  # noqa: F401  (they register their commands)
 from kgbuild.cli.common import EXIT_BAD_INPUT, EXIT_NOT_CONFORMING, EXIT_OK, app, handle_sigterm
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_NOT_CONFORMING", "EXIT_OK", "app", "main"]

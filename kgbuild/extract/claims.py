@@ -34,6 +34,7 @@ PERSONAL = FIRST_PERSON | SECOND_PERSON
 UNRESOLVED = frozenset({"he", "she", "they"})  # pronouns that stay the source when nothing resolves them
 EVIDENCE_KINDS = (ClaimKind.ASSERTION, ClaimKind.ANNOUNCEMENT, ClaimKind.BELIEF)  # of a source that is no one
 NEAR_QUOTE = 1500  # "I think" in a quotation without a frame: a direct quotation's claim this near
+MAX_RELAYS = 8  # relays of an embedded claim kept ("A said that B reported that C said ..."), innermost last
 
 
 @dataclass
@@ -359,12 +360,29 @@ def _personal_speaker(frame: Frame, inside: ClaimIndex, quotes: Quotes, narrator
 
 
 def _nest(claims: list[Claim]) -> list[Claim]:
-    """A claim whose cue lies inside another claim's content is part of it."""
+    """A claim whose cue lies inside another claim's content is part of it, and relayed by its speaker: in
+    "The Courier reported that Jansen said X", X's chain is Jansen (source), the Courier (reporter), then
+    whoever relays the Courier's claim, outermost first, at most ``MAX_RELAYS`` deep."""
     index = ClaimIndex(claims)
+    outer_of = {claim.key: index.containing(claim.cue.start, exclude=claim.key) for claim in claims}
+    relays: dict[str, tuple[str, ...]] = {}  # claim key -> its reported_by with the enclosing claims' relays
+
+    def relayed(claim: Claim) -> tuple[str, ...]:
+        path, node = [], claim
+        while node is not None and node.key not in relays and len(path) <= MAX_RELAYS:
+            path.append(node)
+            node = outer_of[node.key]
+        for embedded in reversed(path):
+            outer = outer_of[embedded.key]
+            via = (*relays.get(outer.key, outer.reported_by), outer.speaker) if outer is not None else ()
+            chain = dict.fromkeys(k for k in (*via, *embedded.reported_by) if k != embedded.speaker)
+            relays[embedded.key] = tuple(chain)[-MAX_RELAYS:]
+        return relays[claim.key]
+
     nested = []
     for claim in claims:
-        outer = index.containing(claim.cue.start, exclude=claim.key)
-        nested.append(replace(claim, part_of=outer.key) if outer else claim)
+        outer = outer_of[claim.key]
+        nested.append(replace(claim, part_of=outer.key, reported_by=relayed(claim)) if outer else claim)
     return nested
 
 

@@ -179,3 +179,19 @@ class KG(DefinedNamespace):
     inXSDDate: URIRef
     beginDate: URIRef
     endDate: URIRef
+
+    # stories across articles
+    StoryEvent: URIRef
+    StoryClaim: URIRef
+    ClaimRelation: URIRef
+    groupsEvent: URIRef
+    sameEventAs: URIRef
+    reportedIn: URIRef
+    repetition: URIRef
+    originalSource: URIRef
+    contradicts: URIRef
+    supports: URIRef
+    fromClaim: URIRef
+    toClaim: URIRef
+    relationType: URIRef
+    evidence: URIRef

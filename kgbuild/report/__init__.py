@@ -17,10 +17,11 @@ from kgbuild.report.html import render_article, render_index
 __all__ = ["Article", "read_articles", "read_graph_files", "render_site", "write_site"]
 
 
-def render_site(articles: Iterable[Article]) -> dict[str, str]:
-    """``index.html`` and ``articles/NAME.html`` for every article, as relative path -> HTML."""
+def render_site(articles: Iterable[Article], *, story: str | None = None) -> dict[str, str]:
+    """``index.html`` and ``articles/NAME.html`` for every article, as relative path -> HTML; ``story`` is the
+    relative path of a story page the index links to (``kgbuild story --report``)."""
     articles = list(articles)
-    pages = {"index.html": render_index(articles)}
+    pages = {"index.html": render_index(articles, story=story)}
     for article in articles:
         pages[f"articles/{article.name}.html"] = render_article(article)
     return pages

@@ -77,6 +77,7 @@ class ActorInfo:
     qualifier: str | None = None
     same_as: tuple[str, ...] = ()
     evidence: bool = False  # kg:EvidenceSource: a poll, study, report, ruling, data
+    affiliations: tuple[str, ...] = ()  # actor IRIs (kg:affiliatedWith)
 
     @property
     def display_kind(self) -> str:
@@ -111,6 +112,7 @@ class ClaimInfo:
     about: tuple[str, ...]  # actor or event IRIs
     part_of: str | None = None
     kind: str = ""  # kg:attributionKind: assertion, belief, evidence, directive, accusation, ...
+    cue_lemma: str = ""  # kg:cueLemma ("say", "deny", "according to")
 
 
 @dataclass(frozen=True)
@@ -279,7 +281,7 @@ class _Reader:
             description=self.str(iri, KG.description), source_role=self.str(iri, KG.sourceRole),
             number=self.str(iri, KG.sourceNumber), qualifier=self.str(iri, KG.qualifier),
             same_as=tuple(sorted(str(o) for o in g.objects(iri, URIRef("http://www.w3.org/2002/07/owl#sameAs")))),
-            evidence=KG.EvidenceSource in types)
+            evidence=KG.EvidenceSource in types, affiliations=self.strs(iri, KG.affiliatedWith))
 
     def chain(self, claim: Node) -> tuple[ChainLink, ...]:
         links = []
@@ -306,7 +308,7 @@ class _Reader:
                 quote_type=self.str(node, KG.quoteType) or "", negated=self.flag(node, KG.negated),
                 hedged=self.flag(node, KG.hedged), hedges=self.strs(node, KG.hedge),
                 about=self.strs(node, KG.about), part_of=self.str(node, KG.partOfClaim),
-                kind=self.str(node, KG.attributionKind) or ""))
+                kind=self.str(node, KG.attributionKind) or "", cue_lemma=self.str(node, KG.cueLemma) or ""))
         found.sort(key=lambda c: (c.span or Span(1 << 60, 0), c.iri))
         return [_renumber(c, i) for i, c in enumerate(found, 1)]
 

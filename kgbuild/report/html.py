@@ -15,7 +15,7 @@ from kgbuild.report.data import ActorInfo, Article, ClaimInfo, EventInfo, Span, 
 from kgbuild.report.svg import EDGE_STYLES, KIND_STYLES, graph_svg, short
 from kgbuild.report.text import Mark, mark_up
 
-__all__ = ["render_article", "render_index"]
+__all__ = ["page_html", "render_article", "render_index"]
 
 KIND_NAMES = {"Person": "person", "Organization": "organisation", "GPE": "country, city or region (GPE)",
               "Location": "location", "Group": "group", "Anonymous": "anonymous source", "Other": "other actor"}
@@ -136,6 +136,7 @@ SCRIPT = """addEventListener("load",function(){function v(s){var n=0;document.qu
 var r=e.getBoundingClientRect(),c=getComputedStyle(e);if(r.width>0&&r.height>0&&c.visibility!=="hidden"&&
 c.display!=="none")n++});return String(n)}var d=document.body.dataset;d.visibleClaims=v(".claim");
 d.visibleSources=v(".source");d.visibleEvents=v(".event");d.visibleGraph=v("svg.graph");
+d.visibleDisputes=v(".dispute-side");
 var w=document.querySelector(".claims-wrap"),h=document.querySelector(".claims-table th:nth-child(2)");
 if(w){d.claimsScroll=String(w.scrollWidth>w.clientWidth+1?1:0);d.claimColumn=String(Math.round(h.offsetWidth))}
 var clipped=0;document.querySelectorAll(".timeline svg text").forEach(function(t){var b=t.getBBox(),
@@ -152,6 +153,11 @@ def _page(title: str, body: str, extra_css: str = "") -> str:
             '<meta name="referrer" content="no-referrer">\n'
             f"<title>{_e(title)}</title>\n<style>{CSS}{extra_css}</style>\n</head>\n"
             f"<body>\n{body}\n<script>{SCRIPT}</script>\n</body>\n</html>\n")
+
+
+def page_html(title: str, body: str, extra_css: str = "") -> str:
+    """A self-contained page with the report's style and script, for pages built elsewhere (the story page)."""
+    return _page(title, body, extra_css)
 
 
 def _pct(share: float | None) -> str:
@@ -546,8 +552,9 @@ def render_article(article: Article) -> str:
     return _ArticlePage(article).render()
 
 
-def render_index(articles: Iterable[Article], *, top: int = 10) -> str:
-    """The corpus index: per-article counts, most cited sources and most frequent actors."""
+def render_index(articles: Iterable[Article], *, top: int = 10, story: str | None = None) -> str:
+    """The corpus index: per-article counts, most cited sources and most frequent actors; ``story`` is the
+    relative link of the story page, when there is one."""
     articles = list(articles)
     rows = []
     for a in articles:
@@ -597,7 +604,10 @@ def render_index(articles: Iterable[Article], *, top: int = 10) -> str:
              f'<tbody>{"".join(rows)}</tbody></table></div>' if rows else '<p class="small">No articles.</p>')
     body = (f'<header class="top"><h1>Knowledge graph report</h1><p class="meta">{len(articles)} '
             f'article{"s" if len(articles) != 1 else ""}, {total_claims} claims, {share} of them resting on '
-            f"anonymous sources</p></header>\n"
+            f"anonymous sources</p>"
+            + (f'<p class="crumb"><a href="{_e(story)}">The story across these articles</a>: events reported by '
+               f"several articles, repeated claims, who disputes whom</p>" if story else "")
+            + "</header>\n"
             f'<div class="wrap"><div class="layout"><main><section class="panel" aria-labelledby="articles-h">'
             f'<h2 id="articles-h">Articles</h2>{table}</section></main>'
             f'<div class="side"><section class="panel" aria-labelledby="cited-h"><h2 id="cited-h">Most cited '
