@@ -64,7 +64,8 @@ def _prepared_sparql(original: Any) -> Any:
     from kgbuild.rdf import sparql_oxigraph
 
     def validate_sparql_query(self, query, init_binds, target_graph):  # type: ignore[no-untyped-def]
-        store = sparql_oxigraph.store_for(getattr(target_graph, "impl", None))
+        text = query if isinstance(query, str) else None
+        store = sparql_oxigraph.store_for(getattr(target_graph, "impl", None), text)
         if store is not None and isinstance(query, str):
             return sparql_oxigraph.violations(store, query, init_binds)
         if isinstance(query, str):
