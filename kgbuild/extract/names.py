@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["clean_name", "named_key", "normalise"]
 
@@ -11,6 +12,7 @@ _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked for the same names again and again
 def clean_name(text: str) -> str:
     """Surface form -> display name: trims whitespace, a leading article and a possessive."""
     text = " ".join(unicodedata.normalize("NFKC", text).split())
@@ -18,6 +20,7 @@ def clean_name(text: str) -> str:
     return _LEADING.sub("", text).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
     """A comparison key: case-folded, article- and possessive-free, punctuation-light.
 

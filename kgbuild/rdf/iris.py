@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -39,6 +40,7 @@ def _digest(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
 
 
+@lru_cache(maxsize=1 << 14)  # a document's id and its actors' keys are asked for again and again
 def segment(key: str) -> str:
     """One IRI path segment for ``key``, injective over all strings.
 
