@@ -20,12 +20,13 @@ from kgbuild.runner.result import DocOutput
 
 __all__ = ["CHUNK", "CHUNK_CHARS", "WORKER_CHUNK", "Local"]
 
-# Documents per nlp.pipe batch: spaCy's networks run about 6 % faster on batches of 32 news articles than on
-# batches of 8 (bench/README.md). A batch also closes at CHUNK_CHARS characters, so that the parses held at
-# once stay bounded when the documents are long. Worker tasks are smaller, to keep every worker busy.
-CHUNK = 32
+# Documents per nlp.pipe batch: spaCy's networks run about 5 % faster on batches of 16 news articles than
+# on batches of 8, for a larger working set (peak memory on 200 news articles 427 -> 570 MB; 32 gave no more
+# speed and 650 MB; bench/README.md). A batch also closes at CHUNK_CHARS characters, so that the memory
+# stays bounded when the documents are long. Worker tasks are smaller, to keep every worker busy.
+CHUNK = 16
 WORKER_CHUNK = 8
-CHUNK_CHARS = 120_000
+CHUNK_CHARS = 80_000
 
 
 @dataclass
