@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import random
 
+import pyshacl.shape
 import pytest
 from pyshacl import validate as shacl_validate
-from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, SH, XSD, BNode, Graph, Literal, URIRef
 
 from kgbuild.errors import InputError
 from kgbuild.rdf.graph_store import SingleGraphStore, single_graph
@@ -196,10 +197,29 @@ def test_speedups_are_installed_and_can_be_undone() -> None:
     assert patched == ["PropertyConstraintComponent._evaluate_property_shape",
                        "SPARQLBasedConstraint._validate_sparql_query",
                        "SPARQLQueryHelper.check_invalid_sparql",
+                       "pyshacl.shape.CONSTRAINT_PARAMS",
                        "pyshacl.validator.ShapesGraph"]
     with shacl_speedups.unpatched():
         assert shacl_speedups.installed() == []
+        assert type(pyshacl.shape.CONSTRAINT_PARAMS[0]) is list
     assert shacl_speedups.installed() == patched
+
+
+def test_constraint_parameters_are_the_same_list_with_a_set_lookup() -> None:
+    """pySHACL's parameters in pySHACL's order; ``in`` answers as the list would, for the list, its
+    copies (advanced mode copies it and appends ``sh:expression``) and values it does not hold."""
+    from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS
+
+    validate_graph(Graph())
+    parameters, _ = pyshacl.shape.CONSTRAINT_PARAMS
+    assert list(parameters) == ALL_CONSTRAINT_PARAMETERS and type(parameters) is not list
+    extended = parameters.copy()
+    extended.append(SH.expression)
+    assert SH.expression in extended and SH.expression not in parameters
+    probes = [*ALL_CONSTRAINT_PARAMETERS, SH.expression, URIRef("urn:x:p"), Literal("x"), str(SH["class"]), ["x"]]
+    for probe in probes:
+        assert (probe in parameters) == (probe in ALL_CONSTRAINT_PARAMETERS)
+        assert (probe in extended) == (probe in [*ALL_CONSTRAINT_PARAMETERS, SH.expression])
 
 
 def test_a_bad_sparql_constraint_is_still_refused_every_time(tmp_path) -> None:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
+from spacy.attrs import IDX
 from spacy.language import Language
 
 from kgbuild.config import DEFAULT_MODEL
@@ -33,10 +34,25 @@ REMEMBERING_LEMMATIZER = "kgbuild_remembering_lemmatizer"
 
 @Language.component(LINES_NAME)
 def line_sentences(doc):
-    """A line break ends a sentence: headlines, datelines and header lines are not run together."""
-    for tok in doc[1:]:
-        if "\n" in doc[tok.i - 1].whitespace_ + doc[tok.i - 1].text and not tok.is_space:
-            tok.is_sent_start = True
+    """A line break ends a sentence: headlines, datelines and header lines are not run together.
+
+    The token after one whose text or trailing space holds a line break starts a sentence, unless
+    it is itself space. Found from the line breaks of the text (each looked up among the tokens'
+    offsets) rather than token by token."""
+    text = doc.text
+    at = text.find("\n")
+    if at < 0:
+        return doc
+    starts = doc.to_array(IDX)
+    last = -1
+    while at >= 0:
+        i = int(starts.searchsorted(at, side="right"))  # the token after the one holding the break
+        if i != last and i < len(doc):
+            last = i
+            tok = doc[i]
+            if not tok.is_space:
+                tok.is_sent_start = True
+        at = text.find("\n", at + 1)
     return doc
 
 

@@ -12,6 +12,13 @@ times per article) and is not context-aware, which pySHACL's data-graph view (an
 graph: every triple belongs to the graph the store was made for (the one context it names), ``len``
 is kept as a count. Use it through ``single_graph()``; do not put it under a ``ConjunctiveGraph`` or
 ``Dataset`` of several graphs.
+
+``single_graph()`` gives a ``SingleGraph``: rdflib's ``Graph``, except that the lookups pySHACL and
+the mapping ask hundreds of thousands of times per corpus (the objects of a subject and predicate,
+the subjects of a predicate and object, a subject's predicate-object pairs, whether a triple is
+there) read the store's index in one step rather than through three nested generators
+(``Graph.objects`` → ``Graph.triples`` → ``Store.triples``). The answers and their order are the
+store's; paths, lists of nodes and any other store go through rdflib's own methods.
 """
 
 from __future__ import annotations
@@ -20,10 +27,10 @@ from collections.abc import Iterator
 from itertools import chain
 from typing import Any
 
-from rdflib import Graph
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.plugins.stores.memory import SimpleMemory
 
-__all__ = ["SingleGraphStore", "single_graph"]
+__all__ = ["SingleGraph", "SingleGraphStore", "single_graph"]
 
 _Index = dict[Any, dict[Any, dict[Any, None]]]
 
@@ -134,9 +141,71 @@ def _discard(index: _Index, a: Any, b: Any, c: Any) -> None:
             del index[a]
 
 
+_TERMS = frozenset({URIRef, BNode, Literal})
+
+
+def _plain(term: Any) -> bool:
+    """A term to look up as it is (an rdflib term of exactly these types: not a wildcard, a list of terms,
+    a property path or anything else rdflib's own methods know how to take)."""
+    return type(term) in _TERMS
+
+
+class SingleGraph(Graph):
+    """An rdflib ``Graph`` whose commonest lookups read its ``SingleGraphStore``'s indexes directly.
+
+    Each answers what ``Graph``'s method would, in the same order, as a copy taken when called (the
+    graph may change while the caller iterates, as rdflib allows); ``unique`` changes nothing, since
+    the index holds each answer once.
+    """
+
+    def _index(self) -> SingleGraphStore | None:
+        store = self.store
+        return store if type(store) is SingleGraphStore else None
+
+    def triples(self, triple: Any) -> Any:
+        store = self._index()
+        p = triple[1]
+        if store is None or not (p is None or _plain(p)):
+            return super().triples(triple)
+        return (t for t, _ in store.triples(triple))
+
+    def objects(self, subject: Any = None, predicate: Any = None, unique: bool = False) -> Any:
+        store = self._index()
+        if store is None or not (_plain(subject) and _plain(predicate)):
+            return super().objects(subject, predicate, unique)
+        by_p = store._spo.get(subject)
+        found = by_p.get(predicate) if by_p is not None else None
+        return iter(list(found) if found else ())
+
+    def subjects(self, predicate: Any = None, object: Any = None, unique: bool = False) -> Any:
+        store = self._index()
+        if store is None or not (_plain(predicate) and _plain(object)):
+            return super().subjects(predicate, object, unique)
+        by_o = store._pos.get(predicate)
+        found = by_o.get(object) if by_o is not None else None
+        return iter(list(found) if found else ())
+
+    def predicate_objects(self, subject: Any = None, unique: bool = False) -> Any:
+        store = self._index()
+        if store is None or not _plain(subject):
+            return super().predicate_objects(subject, unique)
+        by_p = store._spo.get(subject)
+        if by_p is None:
+            return iter(())
+        return iter([(p, o) for p, objects in by_p.items() for o in objects])
+
+    def __contains__(self, triple: Any) -> bool:
+        store = self._index()
+        s, p, o = triple
+        if store is None or not (_plain(s) and _plain(p) and _plain(o)):
+            return super().__contains__(triple)
+        by_p = store._spo.get(s)
+        return by_p is not None and o in by_p.get(p, ())
+
+
 def single_graph() -> Graph:
-    """An empty rdflib graph backed by a ``SingleGraphStore``."""
+    """An empty ``SingleGraph`` backed by a ``SingleGraphStore``."""
     store = SingleGraphStore()
-    graph = Graph(store=store)
+    graph = SingleGraph(store=store)
     store._graphs = (graph,)
     return graph
