@@ -18,14 +18,15 @@ from kgbuild.runner.cache import DocumentCache
 from kgbuild.runner.document import render_documents
 from kgbuild.runner.result import DocOutput
 
-__all__ = ["CHUNK", "CHUNK_CHARS", "WORKER_CHUNK", "Local"]
+__all__ = ["CHUNK", "CHUNK_CHARS", "Local"]
 
-# Documents per nlp.pipe batch: spaCy's networks run about 5 % faster on batches of 16 news articles than
-# on batches of 8, for a larger working set (peak memory on 200 news articles 427 -> 570 MB; 32 gave no more
-# speed and 650 MB; bench/README.md). A batch also closes at CHUNK_CHARS characters, so that the memory
-# stays bounded when the documents are long. Worker tasks are smaller, to keep every worker busy.
+# Documents per nlp.pipe batch, and per worker task with --jobs: spaCy's networks run about 5 % faster on
+# batches of 16 news articles than on batches of 8, for a larger working set (peak memory on 200 news
+# articles 427 -> 570 MB; 32 gave no more speed and 650 MB; bench/README.md). With two workers, tasks of 16
+# also beat tasks of 8 (200 news articles: 9.7 s against 10.1 s), the faster batches outweighing the wait
+# for the last task. A batch also closes at CHUNK_CHARS characters, so that the memory stays bounded when
+# the documents are long.
 CHUNK = 16
-WORKER_CHUNK = 8
 CHUNK_CHARS = 80_000
 
 
@@ -48,7 +49,7 @@ class Local:
             pool = start_pool(self.settings, self.jobs)
         pending: deque[tuple[list[DocOutput | None], list[Document], Future | list[DocOutput] | None]] = deque()
         try:
-            for chunk in _chunks(documents, CHUNK if self.jobs == 1 else WORKER_CHUNK, CHUNK_CHARS):
+            for chunk in _chunks(documents, CHUNK, CHUNK_CHARS):
                 hits = [self.cache.get(d) if self.cache else None for d in chunk]
                 misses = [d for d, hit in zip(chunk, hits, strict=True) if hit is None]
                 work: Future | list[DocOutput] | None = None
