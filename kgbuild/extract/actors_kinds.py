@@ -17,6 +17,7 @@ The lexicons are in ``kgbuild.extract.actors_lexicon``; each test looks at one n
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kgbuild.extract.actors_lexicon import (
     company_base,
@@ -49,6 +50,12 @@ def retype(label: str, words: list[str], *, index_id: bool = False) -> str | Non
     >>> retype("ORG", ["Spokeswoman", "Sandy", "Angers"]), retype("PERSON", ["Nokia", "Oyj"])
     ('PERSON', 'ORG')
     """
+    return _retype(label, tuple(words), index_id)
+
+
+@lru_cache(maxsize=1 << 14)  # pure (the lexicons are packaged data), and news repeats its names
+def _retype(label: str, key: tuple[str, ...], index_id: bool) -> str | None:
+    words = list(key)
     name = " ".join(words)
     if is_currency_code(name):
         return None
