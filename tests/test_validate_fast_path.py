@@ -220,6 +220,18 @@ def test_constraint_parameters_are_the_same_list_with_a_set_lookup() -> None:
     for probe in probes:
         assert (probe in parameters) == (probe in ALL_CONSTRAINT_PARAMETERS)
         assert (probe in extended) == (probe in [*ALL_CONSTRAINT_PARAMETERS, SH.expression])
+    # any change to a copy keeps its lookup right, and leaves the list it was copied from alone
+    changed = parameters.copy()
+    changed.remove(SH["class"])
+    changed += [SH.js]
+    changed[0:1] = [SH.expression]
+    del changed[-2]
+    changed.insert(3, URIRef("urn:x:p"))
+    for probe in [*probes, SH.js]:
+        assert (probe in changed) == (probe in list(changed))
+        assert (probe in parameters) == (probe in ALL_CONSTRAINT_PARAMETERS)
+    changed.clear()
+    assert SH.datatype not in changed and SH.datatype in parameters
 
 
 def test_a_bad_sparql_constraint_is_still_refused_every_time(tmp_path) -> None:

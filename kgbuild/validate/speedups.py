@@ -138,11 +138,13 @@ def _reused_shapes_graph(original: Any) -> Any:
 
 
 class _ParameterList(list):  # type: ignore[type-arg]
-    """A list of constraint parameters whose ``in`` is a set lookup; copies are the same kind of list."""
+    """A list of constraint parameters whose ``in`` is a set lookup. Copies share the set until one of
+    them changes (pySHACL copies the list for every shape it validates in advanced mode); every change
+    remakes the set, so ``in`` always answers as the list's own test would."""
 
-    def __init__(self, items: Any = ()) -> None:
+    def __init__(self, items: Any = (), members: frozenset[Any] | None = None) -> None:
         super().__init__(items)
-        self._members = set(self)
+        self._members = frozenset(self) if members is None else members
 
     def __contains__(self, item: object) -> bool:
         try:
@@ -150,12 +152,24 @@ class _ParameterList(list):  # type: ignore[type-arg]
         except TypeError:  # an unhashable value: the list's own test
             return super().__contains__(item)
 
-    def append(self, item: Any) -> None:
-        super().append(item)
-        self._members.add(item)
-
     def copy(self) -> _ParameterList:
-        return _ParameterList(self)
+        return _ParameterList(self, self._members)
+
+
+def _remaking_members(name: str) -> Any:
+    change = getattr(list, name)
+
+    def method(self: _ParameterList, *args: Any) -> Any:
+        result = change(self, *args)
+        self._members = frozenset(self)
+        return self if name == "__iadd__" else result
+
+    method.__name__ = name
+    return method
+
+
+for _name in ("append", "extend", "insert", "remove", "pop", "clear", "__setitem__", "__delitem__", "__iadd__"):
+    setattr(_ParameterList, _name, _remaking_members(_name))
 
 
 def _parameter_set(original: Any) -> Any:
