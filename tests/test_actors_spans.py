@@ -72,3 +72,15 @@ def test_named_storm_is_an_event_not_a_person(nlp):
     assert not any(a.kind == ActorKind.PERSON for a in found.values())
     found = build(nlp, "Typhoon Haiyan struck the Philippines.")
     assert "other/typhoon-haiyan" in found and "person/typhoon-haiyan" not in found
+
+
+def test_a_name_a_work_noun_introduces_is_a_work_not_an_actor(nlp):
+    """'the superhero film Watchmen', 'his book Hydrodynamica': titles of works (kind Other); the noun
+    must modify the name or have it in apposition ('In the film, Smith plays ...' keeps Smith)."""
+    works = build(nlp, "She starred in the superhero film Watchmen in 2009. He summarized ideas from his book "
+                       "Hydrodynamica. She appeared in the period drama Downton Abbey.")
+    assert {a.name: a.kind for a in works.values()} == {
+        "Watchmen": ActorKind.OTHER, "Hydrodynamica": ActorKind.OTHER, "Downton Abbey": ActorKind.OTHER}
+    actors = build(nlp, "In the film, John Smith plays a spy. The film company Miramax bought it.")
+    kinds = {a.name: a.kind for a in actors.values()}
+    assert kinds["John Smith"] == ActorKind.PERSON and kinds["Miramax"] == ActorKind.ORGANIZATION

@@ -51,7 +51,7 @@ from kgbuild.extract.actors_places import (
     gazetteer,
     unwrapped_place,
 )
-from kgbuild.extract.actors_spans import after_title, common_word, repaired
+from kgbuild.extract.actors_spans import after_title, common_word, repaired, titled_work
 from kgbuild.extract.kb import KnowledgeBase
 from kgbuild.extract.names import clean_name, normalise
 from kgbuild.extract.spans import doc_text
@@ -299,6 +299,9 @@ def _from_entity(ent: Span, gaz: Gazetteer) -> list[_Cand]:
         name = head  # "Sweden 1 Korea Republic 0": a team and its score
     if not name or is_junk(name):
         return []
+    if label != "NORP" and titled_work(ent):
+        start, end, text = _trimmed(ent, name)
+        return [_Cand(start, end, text, name, THING, ActorKind.OTHER)]
     demonym = gaz.demonym(name) if label in {"NORP", "GPE"} else None
     if demonym is not None:
         return [_demonym_cand(ent, name, demonym)]

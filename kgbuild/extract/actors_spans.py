@@ -7,19 +7,25 @@
 * a one-word entity the tagger reads as a verb, adjective or adverb is a capitalised common word at the
   start of a sentence or heading ("Browsing the catalog, ...", "Tropical cyclones are ..."), not a name;
 * a place name right after a capitalised title is part of a character's or person's name ("Captain
-  America", "Lady Victoria"), not a mention of the place.
+  America", "Lady Victoria"), not a mention of the place;
+* a name introduced by a noun for a creative work is the work's title, not an actor: "the superhero
+  film Watchmen", "his book Hydrodynamica" (the noun modifies the name, or the name stands in apposition
+  to it; the nouns are in ``data/work_nouns.txt``).
 
 Each test looks at an entity and its neighbouring tokens only, so the cost is linear in the document.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from kgbuild.extract.actors_lexicon import is_given_name, is_surname
 from kgbuild.extract.actors_names import is_acronym, titles
+from kgbuild.resources import data_path
 
-__all__ = ["after_title", "common_word", "repaired"]
+__all__ = ["after_title", "common_word", "repaired", "titled_work"]
 
 SLASH = {"/"}
 NOT_NAME_POS = {"VERB", "ADJ", "ADV"}
@@ -84,3 +90,23 @@ def after_title(tok: Token) -> bool:
         return False
     before = tok.doc[tok.i - 1]
     return before.text[:1].isupper() and (before.lower_,) in titles()
+
+
+@lru_cache(maxsize=1)
+def _work_nouns() -> frozenset[str]:
+    lines = data_path("work_nouns.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def titled_work(ent: Span) -> bool:
+    """'the superhero film Watchmen', 'his book Hydrodynamica', 'the album Lemonade': the common noun right
+    before the name is a creative work's, and it is the name's modifier or the name is in apposition to it
+    ('In the film, Smith plays ...' and 'the game Belgium won' are not: no such link)."""
+    if ent.start == 0:
+        return False
+    noun = ent.doc[ent.start - 1]
+    if noun.pos_ != "NOUN" or noun.lower_ not in _work_nouns():
+        return False
+    root = ent.root
+    return (noun.head.i == root.i and noun.dep_ in {"compound", "nmod", "amod"}) or \
+        (root.head.i == noun.i and root.dep_ == "appos")
