@@ -49,6 +49,8 @@ def test_conferences_cups_and_prizes_are_things(nlp):
     assert retype("ORG", ["Pritzker", "Architecture", "Prize"]) == "THING"
     assert retype("ORG", ["Nobel", "Prize", "for", "Physics"]) == "THING"
     assert retype("ORG", ["Daughters", "of", "the", "American", "Revolution"]) == "ORG"
+    assert retype("ORG", ["GNU", "Free", "Documentation", "License"]) == "THING"  # a licence is a document
+    assert retype("ORG", ["Creative", "Commons"]) == "ORG"
 
 
 def test_organiser_named_in_an_event_is_an_actor(nlp):
