@@ -230,6 +230,9 @@ def test_constraint_parameters_are_the_same_list_with_a_set_lookup() -> None:
     for probe in [*probes, SH.js]:
         assert (probe in changed) == (probe in list(changed))
         assert (probe in parameters) == (probe in ALL_CONSTRAINT_PARAMETERS)
+    changed *= 0
+    assert SH.datatype not in changed and SH.datatype in parameters
+    changed.extend([SH.datatype])
     changed.clear()
     assert SH.datatype not in changed and SH.datatype in parameters
 

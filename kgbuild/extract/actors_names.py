@@ -11,7 +11,8 @@ from functools import lru_cache
 from kgbuild.extract.names import normalise
 from kgbuild.resources import data_path
 
-__all__ = ["acronym_key", "initials", "is_acronym", "is_junk", "is_short_form", "split_title", "titles"]
+__all__ = ["acronym_key", "initials", "is_acronym", "is_junk", "is_short_form", "split_title", "titles",
+           "work_nouns"]
 
 _MINOR = {"of", "the", "and", "for", "&", "on", "in", "at", "to", "a", "an", "de", "du", "des", "la", "le"}
 
@@ -94,6 +95,12 @@ def is_junk(name: str) -> bool:
 @lru_cache(maxsize=1)
 def _facility_heads() -> frozenset[str]:
     return frozenset(_lines("facility_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def work_nouns() -> frozenset[str]:
+    """Common nouns that introduce the title of a creative work ("film", "novel", "album")."""
+    return frozenset(_lines("work_nouns.txt"))
 
 
 def is_facility(name: str) -> bool:

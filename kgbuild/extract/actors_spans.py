@@ -17,13 +17,10 @@ Each test looks at an entity and its neighbouring tokens only, so the cost is li
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Span, Token
 
 from kgbuild.extract.actors_lexicon import is_given_name, is_surname
-from kgbuild.extract.actors_names import is_acronym, titles
-from kgbuild.resources import data_path
+from kgbuild.extract.actors_names import is_acronym, titles, work_nouns
 
 __all__ = ["after_title", "common_word", "repaired", "titled_work"]
 
@@ -92,12 +89,6 @@ def after_title(tok: Token) -> bool:
     return before.text[:1].isupper() and (before.lower_,) in titles()
 
 
-@lru_cache(maxsize=1)
-def _work_nouns() -> frozenset[str]:
-    lines = data_path("work_nouns.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
-
-
 def titled_work(ent: Span) -> bool:
     """'the superhero film Watchmen', 'his book Hydrodynamica', 'the album Lemonade': the common noun right
     before the name is a creative work's, and it is the name's modifier or the name is in apposition to it
@@ -105,7 +96,7 @@ def titled_work(ent: Span) -> bool:
     if ent.start == 0:
         return False
     noun = ent.doc[ent.start - 1]
-    if noun.pos_ != "NOUN" or noun.lower_ not in _work_nouns():
+    if noun.pos_ != "NOUN" or noun.lower_ not in work_nouns():
         return False
     root = ent.root
     return (noun.head.i == root.i and noun.dep_ in {"compound", "nmod", "amod"}) or \

@@ -150,6 +150,13 @@ def _plain(term: Any) -> bool:
     return type(term) in _TERMS
 
 
+def _keys(index: _Index, a: Any, b: Any) -> Iterator[Any]:
+    """The third terms under ``a`` and ``b`` in one of the store's indexes, as a copy."""
+    by_b = index.get(a)
+    found = by_b.get(b) if by_b is not None else None
+    return iter(list(found) if found else ())
+
+
 class SingleGraph(Graph):
     """An rdflib ``Graph`` whose commonest lookups read its ``SingleGraphStore``'s indexes directly.
 
@@ -173,17 +180,13 @@ class SingleGraph(Graph):
         store = self._index()
         if store is None or not (_plain(subject) and _plain(predicate)):
             return super().objects(subject, predicate, unique)
-        by_p = store._spo.get(subject)
-        found = by_p.get(predicate) if by_p is not None else None
-        return iter(list(found) if found else ())
+        return _keys(store._spo, subject, predicate)
 
     def subjects(self, predicate: Any = None, object: Any = None, unique: bool = False) -> Any:
         store = self._index()
         if store is None or not (_plain(predicate) and _plain(object)):
             return super().subjects(predicate, object, unique)
-        by_o = store._pos.get(predicate)
-        found = by_o.get(object) if by_o is not None else None
-        return iter(list(found) if found else ())
+        return _keys(store._pos, predicate, object)
 
     def predicate_objects(self, subject: Any = None, unique: bool = False) -> Any:
         store = self._index()

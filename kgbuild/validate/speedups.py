@@ -162,13 +162,14 @@ def _remaking_members(name: str) -> Any:
     def method(self: _ParameterList, *args: Any) -> Any:
         result = change(self, *args)
         self._members = frozenset(self)
-        return self if name == "__iadd__" else result
+        return self if name in {"__iadd__", "__imul__"} else result
 
     method.__name__ = name
     return method
 
 
-for _name in ("append", "extend", "insert", "remove", "pop", "clear", "__setitem__", "__delitem__", "__iadd__"):
+for _name in ("append", "extend", "insert", "remove", "pop", "clear", "__setitem__", "__delitem__", "__iadd__",
+              "__imul__"):
     setattr(_ParameterList, _name, _remaking_members(_name))
 
 
